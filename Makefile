@@ -1,0 +1,33 @@
+# Every target bootstraps .venv on first use and reinstalls when pyproject.toml changes.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint schemas bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet ".[test]"
+	touch $(STAMP)
+
+serve: $(STAMP)  ## Serve the guide on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## Build the static site into site/
+	$(BIN)/mkdocs build --strict
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests benchmarks
+
+schemas: $(STAMP)  ## Regenerate the JSON Schemas in docs/data/schemas/ from the models
+	$(BIN)/python hooks/ro_schemas.py docs/data/schemas
+
+test: $(STAMP)  ## Run the whole test suite (data, rendering, build, browser)
+	$(BIN)/ruff check hooks tests benchmarks
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,139 @@
+"""The one thin MkDocs adapter: the only module of the guide that imports MkDocs.
+
+It loads and validates the data per build (`on_config`; `mkdocs serve` does not reload hook modules,
+so nothing is cached at import), registers the marker extension, checks every page's markers before
+any page renders, gives each page a link resolver, and checks that every link a component emitted
+lands on an anchor that exists.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+# Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
+import ro_inline
+from ro_components import MarkerExtension, PageContext, Site
+from ro_guide import DataError, load_guide
+
+# --- Hooks ---
+
+
+def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
+    """Load and validate the data, and register the marker extension, for this build."""
+    root = Path(config.config_file_path).resolve().parent
+    docs = Path(config.docs_dir)
+    try:
+        guide = load_guide(docs / "data", root)
+    except DataError as error:
+        raise PluginError(_report("The guide's data has problems", error.messages)) from None
+    site = Site(guide, docs_prefix=_display(docs, root) + "/")
+    config.markdown_extensions.append(MarkerExtension(site))
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Check every page's markers and every link written in the data, before any page renders."""
+    site = _site(config)
+    pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    messages = site.check_pages(pages)
+    for where, text in _data_texts(site):
+        for url in ro_inline.links(text):
+            path = url.split("#", 1)[0]
+            if ro_inline.is_safe_url(url) and ":" not in path and path and files.get_file_from_path(path) is None:
+                messages.append(f"{where}: link to '{url}' names no page of the guide (expected a path like "
+                                f"'prepare.md#anchor', relative to docs/)")
+    if messages:
+        raise PluginError(_report("Some pages have problems with components", messages))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Tell the components which page they render on, so their links are relative to it."""
+    site = _site(config)
+
+    def resolve(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        found = files.get_file_from_path(posixpath.normpath(path)) if path else page.file
+        if found is None:
+            return target
+        site.emitted_links.append((page.file.src_uri, found.src_uri, anchor))
+        url = get_relative_url(found.url, page.url) if path else ""
+        return f"{url}#{anchor}" if anchor else url
+
+    site.page = PageContext(page.file.src_uri, resolve)
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Make the ids the components rendered valid targets for MkDocs' own anchor validation."""
+    site = _site(config)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= site.rendered_ids.get(page.file.src_uri, set())
+    return html
+
+
+def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
+    """Check that every link a component wrote points at an anchor that exists on its page."""
+    site = _site(config)
+    site.page = None
+    messages = []
+    for src, target, anchor in sorted(set(site.emitted_links)):
+        found = files.get_file_from_path(target)
+        if not anchor or found is None or found.page is None:
+            continue
+        anchors = getattr(found.page, "present_anchor_ids", None)
+        if anchors is not None and anchor not in anchors:
+            messages.append(f"{site.docs_prefix}{src}: a component links to '{target}#{anchor}', but there is no "
+                            f"such anchor on that page (expected an existing heading or item id)")
+    if messages:
+        raise PluginError(_report("Some component links are broken", messages))
+    return env
+
+
+# --- Helpers ---
+
+
+def _site(config: MkDocsConfig) -> Site:
+    """Find this build's Site through its Markdown extension (no module-level state)."""
+    for extension in config.markdown_extensions:
+        if isinstance(extension, MarkerExtension):
+            return extension.site
+    raise PluginError("reaching_out: the marker extension is missing (on_config did not run)")
+
+
+def _data_texts(site: Site):
+    """Yield (where, text) for reader-facing data text that may hold links."""
+    guide = site.guide
+    for kind in ("checklist", "worksheet", "question", "network-category"):
+        for item in guide.by_kind.get(kind, {}).values():
+            for text in _strings(item):
+                yield f"{site.docs_prefix}data ({kind} '{item.id}')", text
+
+
+def _strings(model: object):
+    if isinstance(model, str):
+        yield model
+    elif isinstance(model, tuple):
+        for item in model:
+            yield from _strings(item)
+    elif hasattr(type(model), "model_fields"):
+        for name in type(model).model_fields:
+            yield from _strings(getattr(model, name))
+
+
+def _report(title: str, messages: list[str]) -> str:
+    return f"{title} ({len(messages)}):\n" + "\n".join(f"  {m}" for m in messages)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

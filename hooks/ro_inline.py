@@ -1,0 +1,74 @@
+"""The small, safe inline Markdown that data text may use: *emphasis*, **strong**, `code`, [links](…).
+
+Imports no MkDocs. Raw HTML is always escaped; links may only go to http, https, mailto or a
+relative address (another page of the guide). `problems()` is used by validation so an unsafe text
+stops the build; `render()` escapes regardless, as a second line of defence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--")
+
+
+def is_safe_url(url: str) -> bool:
+    """Return True for http(s), mailto and relative addresses."""
+    match = _SCHEME.match(url)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def _link_open(self, tokens, idx, options, env):
+    """Rewrite a relative link target through the page's resolver, if one was given."""
+    href = str(tokens[idx].attrs.get("href", ""))
+    resolve = env.get("resolve") if env else None
+    if resolve is not None and _SCHEME.match(href) is None and not href.startswith("#"):
+        tokens[idx].attrs["href"] = resolve(href)
+    return self.renderToken(tokens, idx, options, env)
+
+
+# One stateless parser for the process; it holds no data.
+_MD = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "escape", "entity"])
+_MD.validateLink = is_safe_url
+_MD.add_render_rule("link_open", _link_open)
+
+
+def links(text: str) -> list[str]:
+    """Return every link target written in `text`, safe or not."""
+    found = []
+    for token in _MD.parseInline(text):
+        for child in token.children or []:
+            if child.type == "link_open":
+                found.append(str(child.attrs.get("href", "")))
+    # markdown-it drops links it refuses, so look for the written form as well.
+    found += [m.group(1) for m in re.finditer(r"\]\(\s*([^)\s]+)", text) if m.group(1) not in found]
+    return found
+
+
+def has_html(text: str) -> bool:
+    """Return True when `text` contains something that looks like an HTML tag or comment."""
+    return _HTML_TAG.search(text) is not None
+
+
+def problems(text: str) -> list[str]:
+    """Describe what makes `text` unsafe or unsupported (empty when it is fine)."""
+    found = []
+    if has_html(text):
+        found.append("contains HTML (expected plain text with Markdown: *emphasis*, `code`, [a link](https://…))")
+    for url in links(text):
+        if not is_safe_url(url):
+            scheme = _SCHEME.match(url).group(1)
+            found.append(f"links to '{scheme}:' (expected a link to http, https, mailto or a page of the guide)")
+    return found
+
+
+def render(text: str, resolve: Callable[[str], str] | None = None) -> Markup:
+    """Render inline Markdown to safe HTML; `resolve` rewrites relative link targets for the current page."""
+    # markdown-it escapes all raw HTML here (the "zero" preset has html=False).
+    return Markup(_MD.renderInline(text, {"resolve": resolve}))

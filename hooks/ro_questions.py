@@ -1,0 +1,85 @@
+"""The question bank: `docs/data/questions.yml` → models → `question-bank.html`, `question-list.html`.
+
+Questions are grouped in categories and tagged with purposes (why you would ask) and a phase of the
+conversation (when you would ask), both defined in the same file so their labels are data too.
+Accessibility: every category is a heading; the filter controls are a labelled form that stays
+hidden until JavaScript can make it work. Print: questions never split across pages.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ro_types import Model, Slug, Text, duplicate_ids
+from ro_yaml import Loaded, Problem
+
+
+class Tag(Model):
+    """A purpose or a phase a question can be tagged with."""
+
+    id: Slug
+    title: Text
+    description: Text | None = None
+
+
+class Question(Model):
+    """One open question to ask."""
+
+    id: Slug
+    text: Text
+    purposes: tuple[Slug, ...] = Field(min_length=1)
+    phase: Slug
+    why: Text | None = None
+
+
+class Category(Model):
+    """A group of questions about one subject."""
+
+    id: Slug
+    title: Text
+    intro: Text | None = None
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+class QuestionsFile(Model):
+    """The whole of questions.yml."""
+
+    purposes: tuple[Tag, ...] = Field(min_length=1)
+    phases: tuple[Tag, ...] = Field(min_length=1)
+    categories: tuple[Category, ...] = Field(min_length=1)
+
+    def all_questions(self) -> list[tuple[Category, Question]]:
+        """Every question with its category, in file order."""
+        return [(c, q) for c in self.categories for q in c.questions]
+
+
+def check(data: QuestionsFile, loaded: Loaded) -> list[Problem]:
+    """Find duplicate ids and tags that name no purpose or phase."""
+    problems = duplicate_ids(data.purposes, ("purposes",), loaded, "purpose")
+    problems += duplicate_ids(data.phases, ("phases",), loaded, "phase")
+    problems += duplicate_ids(data.categories, ("categories",), loaded, "category")
+    purposes = [p.id for p in data.purposes]
+    phases = [p.id for p in data.phases]
+    seen: dict[str, int] = {}
+    for c_index, category in enumerate(data.categories):
+        for q_index, question in enumerate(category.questions):
+            path = ("categories", c_index, "questions", q_index)
+            line = loaded.line_of((*path, "id"))
+            if question.id in seen:
+                problems.append(
+                    Problem(line, f"duplicate question id '{question.id}' (ids must be unique across all "
+                                  f"categories; first used on line {seen[question.id]})")
+                )
+            seen.setdefault(question.id, line)
+            for p_index, purpose in enumerate(question.purposes):
+                if purpose not in purposes:
+                    problems.append(
+                        Problem(loaded.line_of((*path, "purposes", p_index)),
+                                f"unknown purpose '{purpose}' (expected one of: {', '.join(purposes)})")
+                    )
+            if question.phase not in phases:
+                problems.append(
+                    Problem(loaded.line_of((*path, "phase")),
+                            f"unknown phase '{question.phase}' (expected one of: {', '.join(phases)})")
+                )
+    return problems

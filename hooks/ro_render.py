@@ -1,0 +1,78 @@
+"""Render components to HTML through the Jinja partials in `overrides/partials/`.
+
+Imports no MkDocs. One Jinja environment per build, autoescape on and strict about undefined names,
+so a typo in a template fails loudly. Templates receive models (never raw YAML) plus `md`, which
+renders data text through the safe inline Markdown, resolving guide-relative links for the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+import ro_inline
+from ro_templates import SLOT
+
+PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
+
+
+def environment(partials: Path = PARTIALS) -> jinja2.Environment:
+    """Create the Jinja environment the components render with."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(partials)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a message: literal text, or a fill-in slot."""
+
+    text: str
+    slot: str | None = None
+
+
+def message_lines(text: str) -> list[list[list[Segment]]]:
+    """Split a message into paragraphs → lines → segments of text and slots."""
+    paragraphs = []
+    for paragraph in [p for p in text.strip().split("\n\n") if p.strip()]:
+        lines = []
+        for line in paragraph.strip("\n").split("\n"):
+            segments, last = [], 0
+            for match in SLOT.finditer(line):
+                if match.start() > last:
+                    segments.append(Segment(line[last : match.start()]))
+                segments.append(Segment(match.group(0), slot=match.group(1)))
+                last = match.end()
+            if last < len(line):
+                segments.append(Segment(line[last:]))
+            lines.append(segments)
+        paragraphs.append(lines)
+    return paragraphs
+
+
+def render(
+    env: jinja2.Environment,
+    partial: str,
+    *,
+    resolve: Callable[[str], str] | None = None,
+    **context: object,
+) -> Markup:
+    """Render one partial with `context`; `resolve` maps guide-relative links for the current page."""
+
+    def md(text: str | None) -> Markup:
+        return ro_inline.render(text, resolve) if text else Markup("")
+
+    def link(target: str) -> str:
+        return resolve(target) if resolve else target
+
+    html = env.get_template(partial).render(md=md, link=link, message_lines=message_lines, **context)
+    return Markup(html.strip())  # noqa: S704 - the output of an autoescaping template

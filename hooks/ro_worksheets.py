@@ -1,0 +1,139 @@
+"""Worksheets: `docs/data/worksheets.yml` → models → `worksheet.html` (and, later, fillable PDFs).
+
+A worksheet is a real HTML form: one control per field, a <label> for every control, sections as
+fieldsets with legends, repeated rows as a table whose every cell control has its own label.
+Without JavaScript the form can be filled and printed but is not saved. Print: one field never
+splits across pages; each worksheet declares the number of pages it is designed for.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ro_types import Count, Model, Slug, Text, duplicate_ids
+from ro_yaml import Loaded, Problem
+
+FieldType = Literal["short-text", "long-text", "date", "checkbox", "choice", "rows"]
+ColumnType = Literal["short-text", "date", "checkbox", "choice"]
+
+
+class Option(Model):
+    """One answer of a choice field."""
+
+    id: Slug
+    label: Text
+
+
+class Column(Model):
+    """One column of a repeated-rows field."""
+
+    id: Slug
+    label: Text
+    type: ColumnType = "short-text"
+    options: tuple[Option, ...] | None = None
+
+    @model_validator(mode="after")
+    def _options_match_type(self) -> Column:
+        _check_options(self.type, self.options, self.id)
+        return self
+
+
+class WorksheetField(Model):
+    """One question of a worksheet and the control that answers it."""
+
+    id: Slug
+    label: Text
+    type: FieldType
+    help: Text | None = None
+    options: tuple[Option, ...] | None = None
+    columns: tuple[Column, ...] | None = None
+    rows: Count | None = Field(default=None, ge=1, le=40)
+    lines: Count | None = Field(default=None, ge=1, le=30)
+
+    @model_validator(mode="after")
+    def _keys_match_type(self) -> WorksheetField:
+        _check_options(self.type, self.options, self.id)
+        if self.type == "rows" and not self.columns:
+            raise PydanticCustomError("ro_field", "field '{id}' has type rows but no 'columns' (expected a list "
+                                      "of columns)", {"id": self.id})
+        if self.type != "rows" and (self.columns is not None or self.rows is not None):
+            raise PydanticCustomError("ro_field", "field '{id}' has 'columns' or 'rows' but is not of type rows "
+                                      "(expected type: rows)", {"id": self.id})
+        if self.lines is not None and self.type != "long-text":
+            raise PydanticCustomError("ro_field", "field '{id}' has 'lines' but is not long-text (expected type: "
+                                      "long-text)", {"id": self.id})
+        return self
+
+    @property
+    def row_count(self) -> int:
+        """Rows shown before the reader adds more."""
+        return self.rows or 3
+
+    @property
+    def line_count(self) -> int:
+        """Lines of writing space a long-text field gets on paper."""
+        return self.lines or 4
+
+
+def _check_options(kind: str, options: tuple[Option, ...] | None, field_id: str) -> None:
+    if kind == "choice" and (not options or len(options) < 2):
+        raise PydanticCustomError("ro_field", "choice field '{id}' needs 'options' (expected a list of at "
+                                  "least 2 options with id and label)", {"id": field_id})
+    if kind != "choice" and options is not None:
+        raise PydanticCustomError("ro_field", "field '{id}' has 'options' but is not a choice (expected "
+                                  "type: choice)", {"id": field_id})
+
+
+class Section(Model):
+    """A titled group of fields."""
+
+    id: Slug
+    title: Text
+    intro: Text | None = None
+    fields: tuple[WorksheetField, ...] = Field(min_length=1)
+
+
+class Worksheet(Model):
+    """A printable, fillable form."""
+
+    id: Slug
+    title: Text
+    intro: Text | None = None
+    pages: Count = Field(ge=1, le=8)
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+    def all_fields(self) -> list[WorksheetField]:
+        """Every field of the worksheet, in order."""
+        return [f for s in self.sections for f in s.fields]
+
+
+class WorksheetsFile(Model):
+    """The whole of worksheets.yml."""
+
+    worksheets: tuple[Worksheet, ...] = Field(min_length=1)
+
+
+def check(data: WorksheetsFile, loaded: Loaded) -> list[Problem]:
+    """Find duplicate worksheet, section, field, column and option ids."""
+    problems = duplicate_ids(data.worksheets, ("worksheets",), loaded, "worksheet")
+    for w_index, worksheet in enumerate(data.worksheets):
+        base = ("worksheets", w_index, "sections")
+        problems += duplicate_ids(worksheet.sections, base, loaded, "section")
+        # Field ids name form controls and PDF fields, so they are unique across the whole worksheet.
+        seen: dict[str, int] = {}
+        for s_index, section in enumerate(worksheet.sections):
+            for f_index, field in enumerate(section.fields):
+                path = (*base, s_index, "fields", f_index)
+                line = loaded.line_of((*path, "id"))
+                if field.id in seen:
+                    problems.append(Problem(line, f"duplicate field id '{field.id}' (ids must be unique within "
+                                                  f"a worksheet; first used on line {seen[field.id]})"))
+                seen.setdefault(field.id, line)
+                if field.options:
+                    problems += duplicate_ids(field.options, (*path, "options"), loaded, "option")
+                if field.columns:
+                    problems += duplicate_ids(field.columns, (*path, "columns"), loaded, "column")
+    return problems

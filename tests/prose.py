@@ -1,0 +1,49 @@
+"""Turn a chapter's Markdown into the prose a reader reads, and measure it."""
+
+from __future__ import annotations
+
+import re
+
+import textstat
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_ATTRS = re.compile(r"\{\s*[#.:][^}]*\}")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
+_ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?|///)\s*\w+.*$", re.M)
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|[\s:|-]*$", re.M)
+
+
+def prose(markdown: str) -> str:
+    """Strip Markdown syntax, markers, code and tables' rules, leaving sentences."""
+    text = _FRONT_MATTER.sub("", markdown)
+    text = _FENCE.sub("", text)
+    text = _COMMENT.sub("", text)
+    text = _ADMONITION.sub("", text)
+    text = _TABLE_RULE.sub("", text)
+    text = _ATTRS.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    lines = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*(#+|[-*+]|\d+\.|>)\s+", "", line).replace("|", " ")
+        line = re.sub(r"[*_`]+", "", line).strip()
+        # A heading or list item without end punctuation still ends a thought.
+        if line and line[-1] not in ".!?:;":
+            line += "."
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def words(markdown: str) -> int:
+    """Count the words a reader reads."""
+    return len(re.findall(r"[A-Za-z0-9’'-]+", prose(markdown)))
+
+
+def grade(markdown: str) -> float:
+    """Flesch–Kincaid grade level of the chapter's prose."""
+    return textstat.flesch_kincaid_grade(prose(markdown))
