@@ -46,8 +46,16 @@ def explain(error: ValidationError, root: type[BaseModel], loaded: Loaded) -> li
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
+        if _follows_from_other_errors(item):
+            continue
         problems.append(Problem(loaded.line_of(loc), _sentence(item, loc, root)))
     return sorted(set(problems), key=lambda p: p.line)
+
+
+def _follows_from_other_errors(item: dict[str, Any]) -> bool:
+    """Pydantic also calls a list 'too short' when its entries failed; the entries' errors say more."""
+    value, least = item.get("input"), (item.get("ctx") or {}).get("min_length", 0)
+    return item["type"] == "too_short" and isinstance(value, list | tuple) and len(value) >= least
 
 
 def _sentence(item: dict[str, Any], loc: tuple, root: type[BaseModel]) -> str:

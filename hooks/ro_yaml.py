@@ -59,8 +59,12 @@ def load(text: str) -> Loaded:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlError([Problem(line, f"not valid YAML: {exc.problem or exc.context}")]) from None
+        # PyYAML may notice a problem only at the end of the stream, past the last line of text.
+        line = min(mark.line + 1, max(1, len(text.splitlines()))) if mark else 1
+        message = f"not valid YAML: {exc.problem or exc.context}"
+        if exc.context and exc.context_mark and exc.problem:
+            message += f" ({exc.context} on line {exc.context_mark.line + 1})"
+        raise YamlError([Problem(line, message)]) from None
     if node is None:
         return Loaded(None, {(): 1}, {})
     builder = _Builder()

