@@ -11,14 +11,13 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+# Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
+import ro_inline
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-# Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
-import ro_inline
 from ro_components import MarkerExtension, PageContext, Site
 from ro_guide import DataError, load_guide
 

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import jinja2
+import ro_render
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
-
-import ro_render
 from ro_guide import Guide
 
 # A line that is nothing but a marker; a line that starts like one but does not parse is an error.
@@ -252,7 +251,7 @@ class Site:
     # --- Rendering ---
 
     def select_questions(self, marker: Marker) -> list:
-        """The (category, question) pairs a `ro:questions` marker picks, in order."""
+        """Return the (category, question) pairs a `ro:questions` marker picks, in order."""
         pairs = self.guide.questions.all_questions() if self.guide.questions else []
         ids = [i for i in (marker.option("ids") or "").split(",") if i]
         if ids:

@@ -12,16 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from pydantic import BaseModel, ValidationError
-
 import ro_checklists
 import ro_network
 import ro_plans
 import ro_questions
 import ro_templates
 import ro_worksheets
+from pydantic import BaseModel, ValidationError
 from ro_types import explain
-from ro_yaml import Loaded, Problem, YamlError, load
+from ro_yaml import Loaded, YamlError, load
 
 # File name → (root model, semantic checks). The order is the order problems are reported in.
 KINDS = {

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
-
 import ro_inline
+from markupsafe import Markup
 from ro_templates import SLOT
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"

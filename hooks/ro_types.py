@@ -11,10 +11,9 @@ import types
 import typing
 from typing import Annotated, Any
 
+import ro_inline
 from pydantic import AfterValidator, BaseModel, ConfigDict, Strict, StringConstraints, ValidationError
 from pydantic_core import PydanticCustomError
-
-import ro_inline
 from ro_yaml import Loaded, Problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -186,7 +185,8 @@ def duplicate_ids(items: Any, path: tuple, loaded: Loaded, what: str) -> list[Pr
         line = loaded.line_of((*path, index, "id"))
         if item.id in seen:
             problems.append(
-                Problem(line, f"duplicate {what} id '{item.id}' (ids must be unique; first used on line {seen[item.id]})")
+                Problem(line, f"duplicate {what} id '{item.id}' (ids must be unique; first used on line "
+                              f"{seen[item.id]})")
             )
         else:
             seen[item.id] = line

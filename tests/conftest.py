@@ -58,9 +58,8 @@ def sample_guide():
 @pytest.fixture
 def render(sample_guide):
     """Render one marker line with the sample data; return the parsed HTML."""
-    from bs4 import BeautifulSoup
-
     import ro_components
+    from bs4 import BeautifulSoup
 
     def _render(line: str, pages: dict[str, str] | None = None):
         site = ro_components.Site(sample_guide)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 import ro_components
 from ro_components import Site, parse
 
@@ -34,7 +33,8 @@ def test_a_marker_mentioned_inside_a_sentence_is_prose():
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
-        ("<!-- ro:checklist a", "marker not closed on its line (expected <!-- ro:NAME ARGUMENTS --> alone on one line)"),
+        ("<!-- ro:checklist a", "marker not closed on its line (expected <!-- ro:NAME ARGUMENTS --> alone on one "
+                                "line)"),
         ("<!-- ro:checklist a --> and more", "marker not closed on its line (expected <!-- ro:NAME ARGUMENTS --> "
                                              "alone on one line)"),
         ("<!-- ro:checklst a -->", "unknown marker 'ro:checklst' (expected one of: ro:checklist, ro:worksheet, "
@@ -61,7 +61,8 @@ def _check(guide, pages):
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("<!-- ro:checklist nope -->", "unknown checklist 'nope' (expected one of: before-you-reach-out, the-day-before)"),
+        ("<!-- ro:checklist nope -->", "unknown checklist 'nope' (expected one of: before-you-reach-out, "
+                                       "the-day-before)"),
         ("<!-- ro:worksheet nope -->", "unknown worksheet 'nope' (expected one of: conversation-prep)"),
         ("<!-- ro:template nope -->", "unknown template 'nope' (expected one of: warm-request)"),
         ("<!-- ro:questions -->", "'ro:questions' needs category=, ids=, purpose= or phase= (expected at least one)"),

@@ -1,0 +1,137 @@
+"""Build layer: strict builds of the real and sample sites; anchors; errors as `file:line` without tracebacks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, SAMPLE_DOCS, SAMPLE_NAV
+
+
+def project_copy(tmp_path: Path, docs: Path, nav: list[str] | None = None) -> Path:
+    """A throwaway copy of the project with `docs` as its docs folder."""
+    project = tmp_path / "project"
+    project.mkdir(parents=True)
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(docs, project / "docs")
+    config = (ROOT / "mkdocs.yml").read_text()
+    if nav is not None:
+        config = config.split("\nnav:")[0] + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav)
+    (project / "mkdocs.yml").write_text(config)
+    return project
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project, capture_output=True, text=True, env=env, timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("real") / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_real_site_builds_strictly(real_site):
+    assert (real_site / "index.html").is_file()
+    assert (real_site / "sitemap.xml").is_file()
+
+
+def test_data_folder_is_not_published(real_site):
+    assert not (real_site / "data").exists()
+
+
+def test_sample_site_renders_every_component(sample_site):
+    pages = {
+        "checklist": "section.ro-checklist",
+        "questions": "div.ro-qbank",
+        "embedded": "div.ro-qlist",
+        "worksheet": "form.ro-worksheet",
+        "template": "article.ro-template",
+        "network-map": "div.ro-netmap",
+    }
+    for page, selector in pages.items():
+        html = BeautifulSoup((sample_site / page / "index.html").read_text(), "html.parser")
+        assert html.select_one(f"article.md-content__inner {selector}"), page
+
+
+def test_component_inside_an_admonition_renders_inside_it(sample_site):
+    html = BeautifulSoup((sample_site / "checklist" / "index.html").read_text(), "html.parser")
+    assert html.select_one("div.admonition.tip section#cl-the-day-before")
+
+
+def test_marker_in_a_code_block_stays_as_code(sample_site):
+    html = BeautifulSoup((sample_site / "checklist" / "index.html").read_text(), "html.parser")
+    assert "ro:checklist this-is-only-an-example" in html.select_one("pre code").get_text()
+
+
+def test_component_links_are_relative_to_their_page(sample_site):
+    html = BeautifulSoup((sample_site / "embedded" / "index.html").read_text(), "html.parser")
+    link = html.select_one("#q-who-else a.ro-question__bank-link")
+    assert link["href"] == "../questions/#q-who-else"
+
+
+def test_link_to_a_component_item_passes_and_to_a_missing_id_fails(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLE_DOCS, docs)
+    with (docs / "index.md").open("a") as page:
+        page.write("\n[Ask this](questions.md#q-who-else) and [tick this](checklist.md#cl-the-day-before--confirm).\n")
+    good = mkdocs_build(project_copy(tmp_path / "good", docs, SAMPLE_NAV))
+    assert good.returncode == 0, good.stderr
+    with (docs / "index.md").open("a") as page:
+        page.write("\n[Gone](questions.md#q-no-such-question)\n")
+    bad = mkdocs_build(project_copy(tmp_path / "bad", docs, SAMPLE_NAV))
+    assert bad.returncode == 1
+    assert "contains a link 'questions.md#q-no-such-question'" in bad.stderr
+    assert "does not contain an anchor '#q-no-such-question'" in bad.stderr
+
+
+def test_broken_data_stops_the_build_with_file_and_line_and_no_traceback(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLE_DOCS, docs)
+    checklists = docs / "data" / "checklists.yml"
+    checklists.write_text(checklists.read_text().replace("    title: The day before", "    titel: The day before"))
+    worksheets = docs / "data" / "worksheets.yml"
+    worksheets.write_text(worksheets.read_text().replace("type: date", "type: calendar"))
+    result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    expected = "docs/data/checklists.yml:12: unknown key 'titel' (expected one of: id, title, intro, items)"
+    assert expected in result.stderr
+    assert ("docs/data/worksheets.yml:15: 'type' is 'calendar' (expected one of: short-text, long-text, date, "
+            "checkbox, choice, rows)") in result.stderr
+
+
+def test_bad_marker_stops_the_build_with_page_and_line(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLE_DOCS, docs)
+    (docs / "template.md").write_text("# A message\n\n<!-- ro:template warm-reqest -->\n")
+    result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "docs/template.md:3: unknown template 'warm-reqest' (expected one of: warm-request)" in result.stderr
+
+
+def test_broken_link_inside_data_text_stops_the_build(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLE_DOCS, docs)
+    questions = docs / "data" / "questions.yml"
+    questions.write_text(questions.read_text().replace("checklist.md#the-day-before", "checklist.md#the-day-after"))
+    result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
+    assert result.returncode == 1
+    assert "a component links to 'checklist.md#the-day-after', but there is no such anchor" in result.stderr
