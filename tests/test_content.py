@@ -1,0 +1,173 @@
+"""The guide's content stays whole: nav, heading ids, components embedded, data sizes, readability."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import prose
+import pytest
+import yaml
+from conftest import DATA, DOCS, ROOT
+
+import ro_components
+import ro_guide
+
+CHAPTERS = [
+    "index.md",
+    "know-what-you-are-exploring.md",
+    "map-your-network.md",
+    "find-new-people.md",
+    "reach-out.md",
+    "prepare.md",
+    "the-conversation.md",
+    "after-the-conversation.md",
+    "keep-it-going.md",
+    "from-conversations-to-a-path.md",
+]
+PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+RESERVED = ("q-", "qc-", "cl-", "ws-", "tpl-", "net-")
+HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$", re.M)
+
+
+def _nav_pages(nav) -> list[str]:
+    found = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        found += _nav_pages(value) if isinstance(value, list) else [value]
+    return found
+
+
+@pytest.fixture(scope="module")
+def guide():
+    return ro_guide.load_guide(DATA, ROOT)
+
+
+def _text(page: str) -> str:
+    return (DOCS / page).read_text(encoding="utf-8")
+
+
+def test_every_page_is_in_the_nav():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    assert sorted(_nav_pages(config["nav"])) == PAGES
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_chapter_opens_with_in_this_chapter(page):
+    lines = [line for line in _text(page).splitlines() if line.strip()]
+    assert lines[0].startswith("# ")
+    assert lines[1] == '!!! abstract "In this chapter"'
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_heading_has_an_explicit_permanent_id(page):
+    text = re.sub(r"^(```|~~~).*?^\1", "", _text(page), flags=re.S | re.M)
+    ids = []
+    for match in HEADING.finditer(text):
+        found = re.search(r"\{\s*#([a-z0-9]+(?:-[a-z0-9]+)*)\s*\}$", match.group(2))
+        assert found, f"{page}: heading without an id: {match.group(0)}"
+        assert not found.group(1).startswith(RESERVED), f"{page}: {found.group(1)} uses a component prefix"
+        ids.append(found.group(1))
+    assert len(ids) == len(set(ids)), f"{page}: duplicate heading ids"
+
+
+@pytest.fixture(scope="module")
+def homes(guide):
+    site = ro_components.Site(guide)
+    problems = site.check_pages({page: _text(page) for page in PAGES})
+    assert problems == []
+    return site.homes
+
+
+@pytest.mark.parametrize("kind", ["checklist", "worksheet", "template"])
+def test_every_component_is_embedded_somewhere(guide, homes, kind):
+    missing = [i for i in guide.ids(kind) if (kind, i) not in homes]
+    assert missing == []
+
+
+def test_question_bank_and_network_map_have_a_home(homes):
+    assert ("question-bank", "") in homes
+    assert ("network-map", "") in homes
+
+
+def test_data_sizes(guide):
+    categories = guide.questions.categories
+    assert len(categories) >= 8
+    assert all(c.questions for c in categories)
+    assert len(guide.ids("question")) >= 150
+    assert len(guide.ids("checklist")) >= 8
+    for checklist in guide.checklists.checklists:
+        assert 5 <= len(checklist.items) <= 12, checklist.id
+    assert len(guide.ids("worksheet")) >= 8
+    assert len(guide.ids("template")) >= 10
+    assert len(guide.plans.plans) >= 3
+
+
+def test_questions_are_tagged_for_every_purpose_and_phase(guide):
+    used_purposes = {p for _, q in guide.questions.all_questions() for p in q.purposes}
+    used_phases = {q.phase for _, q in guide.questions.all_questions()}
+    assert used_purposes == set(guide.ids("purpose"))
+    assert used_phases == set(guide.ids("phase"))
+
+
+def test_worksheets_use_every_field_type(guide):
+    types = {f.type for w in guide.worksheets.worksheets for f in w.all_fields()}
+    assert types == {"short-text", "long-text", "date", "checkbox", "choice", "rows"}
+
+
+def test_no_two_questions_say_the_same_thing(guide):
+    seen: dict[str, str] = {}
+    for _, question in guide.questions.all_questions():
+        key = " ".join(re.findall(r"[a-z0-9]+", question.text.lower()))
+        assert key not in seen, f"{question.id} repeats {seen[key]}"
+        seen[key] = question.id
+
+
+# Every group of people named in the source ideas must have a place on the network map.
+NETWORK_GROUPS = [
+    "colleague", "neighbo", "friend", "famil", "former co-worker", "classmate", "boss", "hobby", "faith",
+    "police", "career counselo", "children's friends", "hairdresser", "barber", "bus", "taxi", "teacher",
+    "massage", "yoga", "gym", "librarian", "campaign", "farmers", "food-cart", "roommate", "shop", "server",
+    "alumni", "association", "linkedin", "conference", "luncheon", "holiday",
+]
+
+
+def test_network_map_covers_every_group(guide):
+    text = " ".join(
+        " ".join([c.title, c.prompt, *c.examples]) for g in guide.network.groups for c in g.categories
+    ).lower()
+    missing = [word for word in NETWORK_GROUPS if word not in text]
+    assert missing == []
+
+
+def test_prose_length():
+    """The chapters (not the tool pages, whose text is mostly data) hold 12,000 to 20,000 words."""
+    total = sum(prose.words(_text(page)) for page in [*CHAPTERS, "for-counselors.md"])
+    assert 12_000 <= total <= 20_000, total
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if prose.words((DOCS / p).read_text()) >= 250])
+def test_no_page_reads_above_grade_10(page):
+    assert prose.grade(_text(page)) <= 10.0
+
+
+def test_average_reading_grade_is_8_to_9():
+    grades = [prose.grade(_text(page)) for page in CHAPTERS]
+    assert 8.0 <= sum(grades) / len(grades) <= 9.0, grades
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_percentages_in_prose(page):
+    """Figures need a source; the guide states none, so a percentage is a red flag."""
+    assert not re.search(r"\d\s*(%|per ?cent)", prose.prose(_text(page)))
+
+
+def test_every_chapter_links_onward():
+    for chapter in CHAPTERS:
+        assert re.search(r"\]\((?!https?:)[^)]+\.md", _text(chapter)), chapter
+
+
+def test_sources_page_names_each_attributed_work():
+    sources = _text("sources.md")
+    for work in ["Working Identity", "The Strength of Weak Ties", "What Color Is Your Parachute", "2-Hour Job Search"]:
+        assert work in sources, work
