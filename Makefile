@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
+NPM_STAMP := node_modules/.installed
+
 .PHONY: serve build test lint schemas bench clean
 
 $(STAMP): pyproject.toml
@@ -12,6 +14,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet ".[test]"
 	touch $(STAMP)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
 
 serve: $(STAMP)  ## Serve the guide on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -25,7 +31,7 @@ lint: $(STAMP)
 schemas: $(STAMP)  ## Regenerate the JSON Schemas in docs/data/schemas/ from the models
 	$(BIN)/python hooks/ro_schemas.py docs/data/schemas
 
-test: $(STAMP)  ## Run the whole test suite (data, rendering, build, browser)
+test: $(STAMP) $(NPM_STAMP)  ## Run the whole test suite (data, rendering, build, browser)
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/python -m pytest
 

@@ -39,6 +39,22 @@ def sample_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real guide, built once per session with `mkdocs build --strict` as an author would."""
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("real") / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture
 def sample_copy(tmp_path) -> Path:
     """A private copy of the sample docs a test may break."""

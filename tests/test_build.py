@@ -35,18 +35,6 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("real") / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 def test_real_site_builds_strictly(real_site):
     assert (real_site / "index.html").is_file()
     assert (real_site / "sitemap.xml").is_file()
