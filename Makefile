@@ -20,7 +20,7 @@ $(NPM_STAMP): package.json package-lock.json
 	touch $(NPM_STAMP)
 
 serve: $(STAMP)  ## Serve the guide on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## Build the static site into site/
 	$(BIN)/mkdocs build --strict
