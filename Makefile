@@ -4,10 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: serve build test lint schemas bench clean
+.PHONY: serve build test lint schemas bench clean link-contract
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +35,9 @@ schemas: $(STAMP)  ## Regenerate the JSON Schemas in docs/data/schemas/ from the
 test: $(STAMP) $(NPM_STAMP)  ## Run the whole test suite (data, rendering, build, browser)
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/python -m pytest
+
+link-contract: $(STAMP)  ## Add new link targets (headings, items, questions…) to link-contract.txt
+	$(BIN)/python hooks/ro_links.py
 
 clean:
 	rm -rf site .cache

@@ -8,16 +8,18 @@ lands on an anchor that exists.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from pathlib import Path
 
-# Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
-import ro_inline
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+# Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
+import ro_inline
 from ro_components import MarkerExtension, PageContext, Site
 from ro_guide import DataError, load_guide
 
@@ -75,7 +77,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     site = _site(config)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= site.rendered_ids.get(page.file.src_uri, set())
-    return html
+    return html + _alias_script(site, page.file.src_uri)
 
 
 def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
@@ -91,6 +93,7 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
         if anchors is not None and anchor not in anchors:
             messages.append(f"{site.docs_prefix}{src}: a component links to '{target}#{anchor}', but there is no "
                             f"such anchor on that page (expected an existing heading or item id)")
+    messages += _alias_problems(site, files)
     if messages:
         raise PluginError(_report("Some component links are broken", messages))
     return env
@@ -125,6 +128,32 @@ def _strings(model: object):
     elif hasattr(type(model), "model_fields"):
         for name in type(model).model_fields:
             yield from _strings(getattr(model, name))
+
+
+def _alias_script(site: Site, src: str) -> str:
+    """Return the page's renamed anchors as JSON, for the script that sends #old to #new."""
+    aliases = site.guide.aliases.for_page(src) if site.guide.aliases else {}
+    if not aliases:
+        return ""
+    # json.dumps of slugs only ([a-z0-9-] by the schema), so nothing here can close the script element.
+    return f'\n<script type="application/json" data-ro-aliases>{json.dumps(aliases, sort_keys=True)}</script>'
+
+
+def _alias_problems(site: Site, files: Files) -> list[str]:
+    """Every alias must lead from an anchor that is gone to one that exists, on a page that exists."""
+    messages = []
+    for alias in site.guide.aliases.aliases if site.guide.aliases else ():
+        found = files.get_file_from_path(alias.page)
+        where = f"{site.docs_prefix}data/aliases.yml ({alias.page}#{alias.old})"
+        if found is None or found.page is None:
+            messages.append(f"{where}: the page does not exist (expected a page of the guide)")
+            continue
+        anchors = found.page.present_anchor_ids or set()
+        if alias.new not in anchors:
+            messages.append(f"{where}: '#{alias.new}' is not on that page (expected an existing anchor)")
+        if alias.old in anchors:
+            messages.append(f"{where}: '#{alias.old}' still exists on that page (expected an anchor that is gone)")
+    return messages
 
 
 def _report(title: str, messages: list[str]) -> str:

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from pydantic import BaseModel, ValidationError
+
+import ro_aliases
 import ro_checklists
 import ro_network
 import ro_plans
 import ro_questions
 import ro_templates
 import ro_worksheets
-from pydantic import BaseModel, ValidationError
 from ro_types import explain
 from ro_yaml import Loaded, YamlError, load
 
@@ -30,6 +32,7 @@ KINDS = {
     "templates.yml": (ro_templates.TemplatesFile, ro_templates.check),
     "network-map.yml": (ro_network.NetworkFile, ro_network.check),
     "plans.yml": (ro_plans.PlansFile, ro_plans.check),
+    "aliases.yml": (ro_aliases.AliasesFile, ro_aliases.check),
 }
 
 
@@ -52,6 +55,7 @@ class Guide:
     templates: ro_templates.TemplatesFile | None = None
     network: ro_network.NetworkFile | None = None
     plans: ro_plans.PlansFile | None = None
+    aliases: ro_aliases.AliasesFile | None = None
     by_kind: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
 
     def get(self, kind: str, item_id: str):
@@ -143,6 +147,7 @@ def _assemble(models: dict[str, BaseModel]) -> Guide:
         templates=templates,
         network=network,
         plans=plans,
+        aliases=models.get("aliases.yml"),
         by_kind=MappingProxyType({k: MappingProxyType(v) for k, v in by_kind.items()}),
     )
 

@@ -9,6 +9,7 @@ write names under each category.
 from __future__ import annotations
 
 from pydantic import Field
+
 from ro_types import Model, Slug, Text, duplicate_ids
 from ro_yaml import Loaded, Problem
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import Field, Strict, StringConstraints
+
 from ro_types import PATTERN_HELP, Model, Slug, Text, duplicate_ids
 from ro_yaml import Loaded, Problem
 

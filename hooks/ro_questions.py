@@ -9,6 +9,7 @@ hidden until JavaScript can make it work. Print: questions never split across pa
 from __future__ import annotations
 
 from pydantic import Field
+
 from ro_types import Model, Slug, Text, duplicate_ids
 from ro_yaml import Loaded, Problem
 

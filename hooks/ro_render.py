@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import ro_inline
 from markupsafe import Markup
+
+import ro_inline
 from ro_templates import SLOT
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"

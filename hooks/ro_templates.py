@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from pydantic import Field
+
 from ro_types import Model, Plain, Slug, Text, duplicate_ids
 from ro_yaml import Loaded, Problem
 

@@ -11,9 +11,10 @@ import types
 import typing
 from typing import Annotated, Any
 
-import ro_inline
 from pydantic import AfterValidator, BaseModel, ConfigDict, Strict, StringConstraints, ValidationError
 from pydantic_core import PydanticCustomError
+
+import ro_inline
 from ro_yaml import Loaded, Problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
+
 from ro_types import Count, Model, Slug, Text, duplicate_ids
 from ro_yaml import Loaded, Problem
 

@@ -16,6 +16,7 @@ SAMPLE_NAV = ["index.md", "checklist.md", "questions.md", "embedded.md", "worksh
               "network-map.md"]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 
 def build_site(docs_dir: Path, site_dir: Path, nav: list | None = None):
@@ -74,8 +75,9 @@ def sample_guide():
 @pytest.fixture
 def render(sample_guide):
     """Render one marker line with the sample data; return the parsed HTML."""
-    import ro_components
     from bs4 import BeautifulSoup
+
+    import ro_components
 
     def _render(line: str, pages: dict[str, str] | None = None):
         site = ro_components.Site(sample_guide)

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
+
 from conftest import ROOT, SAMPLE_DOCS, SAMPLE_NAV
 
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import prose
 import pytest
 import yaml
-from conftest import DATA, DOCS, ROOT
 
+import prose
 import ro_components
 import ro_guide
+from conftest import DATA, DOCS, ROOT
 
 CHAPTERS = [
     "index.md",

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
+
 import ro_guide
 import ro_schemas
-import yaml
 from conftest import DATA, ROOT, SAMPLE_DOCS
 
 CASES = sorted((ROOT / "tests" / "data-errors").glob("*.yml"))

@@ -1,0 +1,136 @@
+"""The link contract: every target ever published keeps resolving, through redirects and aliases."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+import ro_guide
+import ro_links
+from conftest import DATA, DOCS, ROOT
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(v for k, v in attrs if k == "id" and v)
+
+
+def _site_ids(site: Path) -> dict[str, set[str]]:
+    found = {}
+    for page in sorted(DOCS.rglob("*.md")):
+        src = page.relative_to(DOCS).as_posix()
+        html = site / ro_links.html_path(src)
+        if html.is_file():
+            parser = _Ids()
+            parser.feed(html.read_text(encoding="utf-8"))
+            found[src] = parser.ids
+    return found
+
+
+def _redirects() -> dict[str, str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            return dict(plugin["redirects"].get("redirect_maps") or {})
+    return {}
+
+
+def _aliases() -> dict[str, dict[str, str]]:
+    guide = ro_guide.load_guide(DATA, ROOT)
+    result: dict[str, dict[str, str]] = {}
+    for alias in guide.aliases.aliases:
+        result.setdefault(alias.page, {})[alias.old] = alias.new
+    return result
+
+
+def test_every_published_target_still_resolves(real_site):
+    contract = ro_links.read_contract()
+    assert len(contract) > 500
+    assert ro_links.unresolved(contract, _site_ids(real_site), _redirects(), _aliases()) == []
+
+
+def test_every_current_target_is_in_the_contract():
+    guide = ro_guide.load_guide(DATA, ROOT)
+    pages = {p.relative_to(DOCS).as_posix(): p.read_text() for p in sorted(DOCS.rglob("*.md"))}
+    missing = sorted({t.link for t in ro_links.targets(guide, pages)} - set(ro_links.read_contract()))
+    assert missing == [], "run `make link-contract` to add them"
+
+
+def test_contract_covers_every_kind_of_target():
+    contract = ro_links.read_contract()
+    for prefix in ("#cl-", "#q-", "#qc-", "#ws-", "#tpl-", "#net-"):
+        assert any(prefix in link for link in contract), prefix
+    assert "reach-out.md#how-long-to-ask-for" in contract
+
+
+@pytest.mark.parametrize(
+    ("links", "redirects", "aliases", "broken"),
+    [
+        (["a.md#x"], {}, {}, []),
+        (["gone.md"], {}, {}, ["gone.md: the page is gone and no redirect names it (add one to redirect_maps)"]),
+        (["old.md#x"], {"old.md": "a.md"}, {}, []),
+        (["old.md#x"], {"old.md": "older.md", "older.md": "a.md"}, {}, []),
+        (["loop.md"], {"loop.md": "loop.md"}, {}, ["loop.md: the page is gone and no redirect names it (add one "
+                                                   "to redirect_maps)"]),
+        (["a.md#renamed"], {}, {}, ["a.md#renamed: the anchor is gone from a.md and no alias names it (add one to "
+                                    "docs/data/aliases.yml)"]),
+        (["a.md#renamed"], {}, {"a.md": {"renamed": "x"}}, []),
+        (["a.md#renamed"], {}, {"a.md": {"renamed": "also-gone"}}, ["a.md#renamed: the anchor is gone from a.md "
+                                                                    "and no alias names it (add one to "
+                                                                    "docs/data/aliases.yml)"]),
+        (["old.md#renamed"], {"old.md": "a.md"}, {"a.md": {"renamed": "x"}}, []),
+    ],
+)
+def test_resolution_rules(links, redirects, aliases, broken):
+    assert ro_links.unresolved(links, {"a.md": {"x"}}, redirects, aliases) == broken
+
+
+@pytest.mark.parametrize(("page", "html"), [("index.md", "index.html"), ("reach-out.md", "reach-out/index.html"),
+                                             ("worksheets/index.md", "worksheets/index.html"),
+                                             ("worksheets/reflection.md", "worksheets/reflection/index.html")])
+def test_html_path(page, html):
+    assert ro_links.html_path(page) == html
+
+
+def test_a_page_with_aliases_carries_its_map(sample_site):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup((sample_site / "embedded" / "index.html").read_text(), "html.parser")
+    script = html.select_one("script[data-ro-aliases]")
+    assert script["type"] == "application/json"
+    assert script.string == '{"closing-questions": "closing"}'
+    other = BeautifulSoup((sample_site / "checklist" / "index.html").read_text(), "html.parser")
+    assert other.select_one("script[data-ro-aliases]") is None
+
+
+@pytest.mark.parametrize(
+    ("alias", "message"),
+    [
+        ("  - page: embedded.md\n    old: gone\n    new: nowhere\n",
+         "docs/data/aliases.yml (embedded.md#gone): '#nowhere' is not on that page (expected an existing anchor)"),
+        ("  - page: embedded.md\n    old: opening-questions\n    new: closing\n",
+         "docs/data/aliases.yml (embedded.md#opening-questions): '#opening-questions' still exists on that page "
+         "(expected an anchor that is gone)"),
+        ("  - page: nope.md\n    old: a\n    new: b\n",
+         "docs/data/aliases.yml (nope.md#a): the page does not exist (expected a page of the guide)"),
+    ],
+)
+def test_bad_aliases_stop_the_build(tmp_path, alias, message):
+    import shutil
+
+    from conftest import SAMPLE_DOCS, SAMPLE_NAV
+    from test_build import mkdocs_build, project_copy
+
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLE_DOCS, docs)
+    (docs / "data" / "aliases.yml").write_text("aliases:\n" + alias)
+    result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
+    assert result.returncode == 1
+    assert message in result.stderr
