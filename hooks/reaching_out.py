@@ -42,7 +42,9 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Check every page's markers and every link written in the data, before any page renders."""
     site = _site(config)
-    pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    order = _nav_order(config.nav or [])
+    documents = sorted(files.documentation_pages(), key=lambda f: (order.get(f.src_uri, len(order)), f.src_uri))
+    pages = {f.src_uri: f.content_string for f in documents}
     messages = site.check_pages(pages)
     for where, text in _data_texts(site):
         for url in ro_inline.links(text):
@@ -108,6 +110,22 @@ def _site(config: MkDocsConfig) -> Site:
         if isinstance(extension, MarkerExtension):
             return extension.site
     raise PluginError("reaching_out: the marker extension is missing (on_config did not run)")
+
+
+def _nav_order(nav: list) -> dict[str, int]:
+    """Map each page of the nav to its position, so guide-wide lists follow the reading order."""
+    order: dict[str, int] = {}
+
+    def walk(entries: object) -> None:
+        for entry in entries if isinstance(entries, list) else [entries]:
+            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+            if isinstance(value, list):
+                walk(value)
+            elif isinstance(value, str):
+                order.setdefault(value, len(order))
+
+    walk(nav)
+    return order
 
 
 def _data_texts(site: Site):

@@ -15,7 +15,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ro_components import Site, parse
 from ro_guide import Guide, load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +37,43 @@ class Target:
     def link(self) -> str:
         """The target as written in a Markdown link."""
         return f"{self.page}#{self.anchor}" if self.anchor else self.page
+
+    @property
+    def plan_key(self) -> str | None:
+        """The short key a plan link uses for this target, or None when it cannot be part of a plan."""
+        return plan_key(self.kind, self.page, self.anchor)
+
+
+# A plan link names its items with these keys: `s.` a page or section, then one letter per component.
+PLAN_PREFIX = {"checklist": "c", "question": "q", "worksheet": "w", "template": "t"}
+
+
+def plan_key(kind: str, page: str, anchor: str) -> str | None:
+    """Return the plan key of a target: `s.reach-out:how-long-to-ask-for`, `c.the-day-before`, …"""
+    if kind == "page":
+        return f"s.{page.removesuffix('.md')}"
+    if kind == "section":
+        return f"s.{page.removesuffix('.md')}:{anchor}"
+    if kind in PLAN_PREFIX:
+        return f"{PLAN_PREFIX[kind]}.{anchor.split('-', 1)[1]}"
+    return None
+
+
+def plan_key_of_ref(ref: str) -> str:
+    """Turn a plans.yml reference (`question:x`, `section:page.md#a`) into a plan key."""
+    kind, _, rest = ref.partition(":")
+    if kind == "section":
+        page, _, anchor = rest.partition("#")
+        return plan_key("section" if anchor else "page", page, anchor)
+    return f"{PLAN_PREFIX[kind]}.{rest}"
+
+
+def plan_fragment(keys: list[str], note: str = "") -> str:
+    """The fragment of a plan link: `#i=KEY,KEY&n=NOTE` (keys use only URL-safe characters)."""
+    from urllib.parse import quote
+
+    fragment = "i=" + ",".join(keys)
+    return f"#{fragment}&n={quote(note, safe='')}" if note else f"#{fragment}"
 
 
 def headings(markdown: str) -> list[tuple[int, str, str | None]]:
@@ -65,8 +101,8 @@ def page_title(markdown: str, fallback: str) -> str:
 
 def targets(guide: Guide, pages: dict[str, str]) -> list[Target]:
     """Every target of the guide, page by page in the order given, components under their home page."""
-    site = Site(guide)
-    site.check_pages(pages)
+    from ro_components import parse  # here, not at the top: ro_components renders the link index with this module
+
     result: list[Target] = []
     for src, markdown in pages.items():
         result.append(Target(src, "", page_title(markdown, src), "page"))
@@ -75,11 +111,11 @@ def targets(guide: Guide, pages: dict[str, str]) -> list[Target]:
                 result.append(Target(src, anchor, text, "section", level - 2))
         markers, _ = parse(markdown)
         for marker in markers:
-            result += _component_targets(guide, site, src, marker)
+            result += _component_targets(guide, src, marker)
     return result
 
 
-def _component_targets(guide: Guide, site: Site, src: str, marker) -> list[Target]:
+def _component_targets(guide: Guide, src: str, marker) -> list[Target]:
     found: list[Target] = []
     if marker.name == "checklist":
         checklist = guide.get("checklist", marker.target)
@@ -102,6 +138,17 @@ def _component_targets(guide: Guide, site: Site, src: str, marker) -> list[Targe
             found.append(Target(src, f"net-group-{group.id}", group.title, "network-group"))
             found += [Target(src, f"net-{c.id}", c.title, "network-category", 1) for c in group.categories]
     return found
+
+
+def by_page(found: list[Target]) -> list[tuple[Target, list[Target]]]:
+    """Group targets under their page, keeping order: [(page target, [its other targets])]."""
+    groups: list[tuple[Target, list[Target]]] = []
+    for target in found:
+        if target.kind == "page":
+            groups.append((target, []))
+        elif groups:
+            groups[-1][1].append(target)
+    return groups
 
 
 def read_contract(path: Path = CONTRACT) -> list[str]:

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 DATA = DOCS / "data"
 SAMPLE_DOCS = ROOT / "tests" / "fixtures" / "sample-docs"
-SAMPLE_NAV = ["index.md", "checklist.md", "questions.md", "embedded.md", "worksheet.md", "template.md",
+SAMPLE_NAV = ["index.md", "checklist.md", "questions.md", "embedded.md", "worksheet.md", "template.md", "counselors.md", "plan.md",
               "network-map.md"]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

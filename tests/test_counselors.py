@@ -1,0 +1,93 @@
+"""Counselors' components: the index of every link, the ready-made plans, and the plan page's catalogue."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup
+
+import ro_links
+
+
+def _page(site, name):
+    return BeautifulSoup((site / name / "index.html").read_text(), "html.parser").select_one("article")
+
+
+def test_link_index_lists_every_target_page_by_page(sample_site, sample_guide):
+    index = _page(sample_site, "counselors").select_one("[data-ro-links]")
+    pages = [s.select_one(".ro-links__page-title").get_text() for s in index.select("details")]
+    assert pages[:3] == ["Sample site", "Checklist", "Questions"]  # the nav's reading order
+    addresses = [c.get_text() for c in index.select("code.ro-links__address")]
+    for question in sample_guide.ids("question"):
+        assert f"questions.md#q-{question}" in addresses
+    assert "checklist.md#cl-the-day-before--confirm" in addresses
+    assert "worksheet.md#ws-conversation-prep--intro" in addresses
+    assert "checklist.md#the-day-before" in addresses
+
+
+def test_link_index_links_are_relative_and_buttons_wait_for_scripts(sample_site):
+    index = _page(sample_site, "counselors").select_one("[data-ro-links]")
+    item = next(li for li in index.select("li") if li.select_one("code").get_text() == "questions.md#q-who-else")
+    assert item.select_one("a")["href"] == "../questions/#q-who-else"
+    assert item["data-ro-plan-key"] == "q.who-else"
+    for button in item.select("button"):
+        assert button.has_attr("hidden")
+        assert "Who else should I talk to?" in button.get_text()
+    assert index.select_one("form[data-ro-links-search]").has_attr("hidden")
+    assert index.has_attr("data-search-exclude")
+
+
+def test_only_pages_sections_and_components_can_join_a_plan(sample_site):
+    index = _page(sample_site, "counselors").select_one("[data-ro-links]")
+    keys = {li.select_one("code").get_text(): li["data-ro-plan-key"] for li in index.select("li")}
+    assert keys["checklist.md"] == "s.checklist"
+    assert keys["checklist.md#the-day-before"] == "s.checklist:the-day-before"
+    assert keys["checklist.md#cl-the-day-before"] == "c.the-day-before"
+    assert keys["checklist.md#cl-the-day-before--confirm"] == ""
+    assert keys["template.md#tpl-warm-request"] == "t.warm-request"
+
+
+def test_ready_made_plan_opens_as_a_plan_link(sample_site, sample_guide):
+    plan = _page(sample_site, "counselors").select_one("#plan-first-conversation")
+    assert [a.get_text() for a in plan.select("ol a")] == [
+        "Before you reach out", "How did you get started in this work?", 'Conversation "prep"',
+        "A request through a friend"]
+    href = plan.select_one("a.ro-button")["href"]
+    path, _, fragment = href.partition("#")
+    assert path == "../plan/"
+    items, _, note = fragment.partition("&n=")
+    assert items == "i=c.before-you-reach-out,q.how-did-you-start,w.conversation-prep,t.warm-request"
+    assert unquote(note) == sample_guide.get("plan", "first-conversation").note
+
+
+def test_plan_page_holds_every_plannable_item_hidden(sample_site):
+    plan = _page(sample_site, "plan")
+    items = plan.select("[data-ro-plan-items] > li")
+    assert all(li.has_attr("hidden") for li in items)
+    keys = [li["data-ro-plan-key"] for li in items]
+    assert {"c.before-you-reach-out", "q.who-else", "w.conversation-prep", "t.warm-request",
+            "s.checklist:the-day-before"} <= set(keys)
+    checklist = plan.select_one("[data-ro-plan-key='c.the-day-before'] section.ro-checklist")
+    assert checklist["data-ro-checklist"] == "the-day-before"  # the same saved ticks as on its home page
+    question = plan.select_one("[data-ro-plan-key='q.who-else'] li.ro-question")
+    assert question.select_one("a.ro-question__bank-link")["href"] == "../questions/#q-who-else"
+    assert plan.select_one("[data-ro-plan-message]").get_text().startswith("This page shows a plan")
+
+
+def test_plan_keys_from_references():
+    assert ro_links.plan_key_of_ref("question:who-else") == "q.who-else"
+    assert ro_links.plan_key_of_ref("section:reach-out.md#how-long-to-ask-for") == "s.reach-out:how-long-to-ask-for"
+    assert ro_links.plan_key_of_ref("section:worksheets/index.md") == "s.worksheets/index"
+    assert ro_links.plan_fragment(["c.a", "q.b"], 'Hi <b> & "you"') == "#i=c.a,q.b&n=Hi%20%3Cb%3E%20%26%20%22you%22"
+
+
+def test_forty_item_plan_link_stays_under_2000_characters():
+    """A counselor's plan of 40 items, the longest keys first, with a full note, fits in a link."""
+    import ro_guide
+    from conftest import DATA, DOCS, ROOT
+
+    guide = ro_guide.load_guide(DATA, ROOT)
+    pages = {p.relative_to(DOCS).as_posix(): p.read_text() for p in sorted(DOCS.rglob("*.md"))}
+    keys = sorted({t.plan_key for t in ro_links.targets(guide, pages) if t.plan_key}, key=len, reverse=True)[:40]
+    url = "https://reaching-out.github.io/plan/" + ro_links.plan_fragment(keys, "x" * 200)
+    assert len(url) < 2000, len(url)
