@@ -82,12 +82,18 @@ def test_plan_keys_from_references():
 
 
 def test_forty_item_plan_link_stays_under_2000_characters():
-    """A counselor's plan of 40 items, the longest keys first, with a full note, fits in a link."""
+    """A 40-item plan mixing kinds as a counselor would, the longest keys of each kind, plus a 200-character note."""
     import ro_guide
     from conftest import DATA, DOCS, ROOT
 
     guide = ro_guide.load_guide(DATA, ROOT)
     pages = {p.relative_to(DOCS).as_posix(): p.read_text() for p in sorted(DOCS.rglob("*.md"))}
-    keys = sorted({t.plan_key for t in ro_links.targets(guide, pages) if t.plan_key}, key=len, reverse=True)[:40]
-    url = "https://reaching-out.github.io/plan/" + ro_links.plan_fragment(keys, "x" * 200)
+    keys = {t.plan_key for t in ro_links.targets(guide, pages) if t.plan_key}
+
+    def longest(prefix: str, count: int) -> list[str]:
+        return sorted((k for k in keys if k.startswith(prefix)), key=len, reverse=True)[:count]
+
+    plan = longest("s.", 16) + longest("c.", 6) + longest("q.", 12) + longest("w.", 4) + longest("t.", 2)
+    assert len(plan) == 40
+    url = "https://reaching-out.github.io/plan/" + ro_links.plan_fragment(plan, "x" * 200)
     assert len(url) < 2000, len(url)
