@@ -65,6 +65,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         path, _, anchor = target.partition("#")
         found = files.get_file_from_path(posixpath.normpath(path)) if path else page.file
         if found is None:
+            site.emitted_links.append((page.file.src_uri, path, anchor))
             return target
         site.emitted_links.append((page.file.src_uri, found.src_uri, anchor))
         url = get_relative_url(found.url, page.url) if path else ""
@@ -89,7 +90,11 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
     messages = []
     for src, target, anchor in sorted(set(site.emitted_links)):
         found = files.get_file_from_path(target)
-        if not anchor or found is None or found.page is None:
+        if found is None:
+            messages.append(f"{site.docs_prefix}{src}: a component links to '{target}', but there is no such page "
+                            f"(expected a page of the guide)")
+            continue
+        if not anchor or found.page is None:
             continue
         anchors = getattr(found.page, "present_anchor_ids", None)
         if anchors is not None and anchor not in anchors:
