@@ -49,7 +49,7 @@ PLAN_PREFIX = {"checklist": "c", "question": "q", "worksheet": "w", "template": 
 
 
 def plan_key(kind: str, page: str, anchor: str) -> str | None:
-    """Return the plan key of a target: `s.reach-out:how-long-to-ask-for`, `c.the-day-before`, …"""
+    """Return the plan key of a target, like `s.reach-out:how-long-to-ask-for` or `c.the-day-before`."""
     if kind == "page":
         return f"s.{page.removesuffix('.md')}"
     if kind == "section":
@@ -69,7 +69,7 @@ def plan_key_of_ref(ref: str) -> str:
 
 
 def plan_fragment(keys: list[str], note: str = "") -> str:
-    """The fragment of a plan link: `#i=KEY,KEY&n=NOTE` (keys use only URL-safe characters)."""
+    """Return the fragment of a plan link, `#i=KEY,KEY&n=NOTE` (keys use only URL-safe characters)."""
     from urllib.parse import quote
 
     fragment = "i=" + ",".join(keys)

@@ -64,12 +64,25 @@ def render(
     partial: str,
     *,
     resolve: Callable[[str], str] | None = None,
+    cache: dict | None = None,
+    cache_key: str = "",
     **context: object,
 ) -> Markup:
-    """Render one partial with `context`; `resolve` maps guide-relative links for the current page."""
+    """Render one partial with `context`; `resolve` maps guide-relative links for the current page.
+
+    `cache`, when given, keeps rendered text by (`cache_key`, text): links depend on the page, so the key
+    names it.
+    """
 
     def md(text: str | None) -> Markup:
-        return ro_inline.render(text, resolve) if text else Markup("")
+        if not text:
+            return Markup("")
+        if cache is None:
+            return ro_inline.render(text, resolve)
+        key = (cache_key, text)
+        if key not in cache:
+            cache[key] = ro_inline.render(text, resolve)
+        return cache[key]
 
     def link(target: str) -> str:
         return resolve(target) if resolve else target
