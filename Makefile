@@ -36,6 +36,10 @@ test: $(STAMP) $(NPM_STAMP)  ## Run the whole test suite (data, rendering, build
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)  ## Benchmarks, not tests: build cost and page weight, then the PDFs' cost
+	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_pdf.py
+
 link-contract: $(STAMP)  ## Add new link targets (headings, items, questions…) to link-contract.txt
 	$(BIN)/python hooks/ro_links.py
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import yaml
 
-WORDS = ("how did you start what surprised you most about the work who else should I talk to which "
-         "skills matter where do people train what would you do differently").split()
+WORDS = [
+    "how", "did", "you", "start", "what", "surprised", "you", "most", "about", "the", "work", "who", "else",
+    "should", "I", "talk", "to", "which", "skills", "matter", "where", "do", "people", "train", "differently",
+]
 
 
 def _text(n: int, length: int = 9) -> str:
@@ -46,7 +48,8 @@ def data(scale: int) -> dict[str, dict]:
     worksheets = [
         {"id": f"sheet-{n}", "title": f"Worksheet {n}", "pages": 1,
          "sections": [{"id": "main", "title": "Main",
-                       "fields": [{"id": f"f-{i}", "label": _text(i, 4), "type": field_types[i % 4]} for i in range(6)]
+                       "fields": [{"id": f"f-{i}", "label": _text(i, 4), "type": field_types[i % 4]}
+                                  for i in range(6)]
                        + [{"id": "pick", "label": "Pick one", "type": "choice",
                            "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]},
                           {"id": "table", "label": "People", "type": "rows",
@@ -57,7 +60,8 @@ def data(scale: int) -> dict[str, dict]:
     templates = {
         "shared_fields": [{"id": "your-name", "label": "Your name"}, {"id": "their-name", "label": "Their name"}],
         "templates": [{"id": f"tpl-{n}", "title": f"Template {n}", "channel": "email", "when": "Any time.",
-                       "subject": "Hello {their-name}", "body": "Hi {their-name},\n\n" + _text(n, 30) + "\n\n{your-name}"}
+                       "subject": "Hello {their-name}",
+                       "body": "Hi {their-name},\n\n" + _text(n, 30) + "\n\n{your-name}"}
                       for n in range(10 * scale)],
     }
     network = {"groups": [{"id": f"group-{g}", "title": f"Group {g}",

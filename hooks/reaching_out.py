@@ -3,23 +3,30 @@
 It loads and validates the data per build (`on_config`; `mkdocs serve` does not reload hook modules,
 so nothing is cached at import), registers the marker extension, checks every page's markers before
 any page renders, gives each page a link resolver, and checks that every link a component emitted
-lands on an anchor that exists.
+lands on an anchor that exists. It also makes the guide's PDFs (see "Downloads" below).
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import posixpath
+import re
+import warnings
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 # Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
+import ro_assets
 import ro_inline
+import ro_pdf
 from ro_components import MarkerExtension, PageContext, Site
 from ro_guide import DataError, load_guide
 
@@ -54,6 +61,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                                 f"'prepare.md#anchor', relative to docs/)")
     if messages:
         raise PluginError(_report("Some pages have problems with components", messages))
+    _add_pdfs(files, config, site)
     return files
 
 
@@ -80,6 +88,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     site = _site(config)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= site.rendered_ids.get(page.file.src_uri, set())
+    html = _mark_external_links(html, _published_site_url(config))
     return html + _alias_script(site, page.file.src_uri)
 
 
@@ -104,6 +113,96 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
     if messages:
         raise PluginError(_report("Some component links are broken", messages))
     return env
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Minify our own scripts and styles in the built site (the sources stay readable)."""
+    ro_assets.minify(Path(config.site_dir) / "assets" / "ro")
+
+
+# --- Downloads: the guide's PDFs (see ro_pdf) ---
+#
+# RO_PDFS switches them: unset, `mkdocs build` renders every PDF whose inputs changed and `mkdocs serve`
+# uses the cached ones only (the rest are listed as not built, so a preview stays fast); RO_PDFS=1
+# renders them in serve too; RO_PDFS=0 makes no PDF at all. RO_PDF_CACHE moves the cache from
+# .cache/pdf/ at the project root. PDFs are generated files of the build, never written into docs/.
+
+_LOG = logging.getLogger("mkdocs.hooks.reaching_out")
+# The command this process runs. MkDocs calls on_startup once per process and never reloads this
+# module; the command cannot change within a process, so this holds no per-build data.
+_COMMAND = {"name": "build"}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Note whether this process builds or serves (serve renders no uncached PDF unless RO_PDFS=1)."""
+    _COMMAND["name"] = command
+
+
+def _add_pdfs(files: Files, config: MkDocsConfig, site: Site) -> None:
+    """Make (or take from the cache) every PDF and add it as a generated file under downloads/."""
+    # The print templates, their stylesheet and fonts are inputs of the PDFs, not files of the site.
+    print_dir = str(ro_pdf.PRINT) + os.sep
+    for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(print_dir)]:
+        files.remove(file)
+    switch = os.environ.get("RO_PDFS", "").strip().lower()
+    if switch in ("0", "off", "no", "false"):
+        site.downloads = ro_pdf.PdfBuild(enabled=False)
+        _LOG.info("Reaching Out: PDFs switched off (RO_PDFS=0)")
+        return
+    root = Path(config.config_file_path).resolve().parent
+    cache = Path(os.environ.get("RO_PDF_CACHE") or root / ".cache" / "pdf")
+    site_url = _published_site_url(config)
+
+    def link(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        found = files.get_file_from_path(posixpath.normpath(path)) if path else None
+        url = found.url if found else path
+        if not site_url:
+            return ""
+        return urljoin(site_url, url) + (f"#{anchor}" if anchor else "")
+
+    # Links in the data are printed as web addresses: a page that moves changes the PDFs.
+    pages = sorted((f.src_uri, f.url) for f in files.documentation_pages())
+    links_key = json.dumps([site_url, pages])
+    jobs = ro_pdf.plan(site.guide, site_name=config.site_name, link=link, home=site.home_of, links_key=links_key)
+    defer = _COMMAND["name"] == "serve" and switch not in ("1", "on", "yes", "true", "all")
+    try:
+        build = ro_pdf.render_all(jobs, cache, defer_uncached=defer)
+    except (OSError, ImportError) as error:
+        raise PluginError(f"Reaching Out could not make the PDFs: {error} (WeasyPrint needs Pango: on Debian, "
+                          f"apt-get install libpango-1.0-0 libpangoft2-1.0-0; or set RO_PDFS=0)") from None
+    site.downloads = build
+    for pdf in build.pdfs:
+        if pdf.path is not None:
+            files.append(File.generated(config, f"downloads/{pdf.job.name}", abs_src_path=str(pdf.path)))
+    _LOG.info(f"Reaching Out: {len(build.pdfs)} PDFs, {len(build.rendered)} rendered in {build.seconds:.1f} s"
+              + (f", {len(build.deferred)} not built in this preview" if build.deferred else ""))
+    for message in ro_pdf.overflowing(build, site.guide):  # a warning: `mkdocs build --strict` stops on it
+        _LOG.warning(f"{site.docs_prefix}data/worksheets.yml: {message}")
+
+
+# A link in the page's own HTML that starts with http(s): one to another site. (Material's instant
+# navigation later makes every internal link absolute too, so print.css cannot tell them apart itself.)
+_EXTERNAL_LINK = re.compile(r'<a(?=\s)([^>]*?)\shref="(https?://[^"]*)"', re.IGNORECASE)
+
+
+def _mark_external_links(html: str, site_url: str) -> str:
+    """Mark links to other sites with `data-ro-external`, so print.css writes their address after them."""
+
+    def mark(match: re.Match) -> str:
+        if (site_url and match.group(2).startswith(site_url)) or "data-ro-external" in match.group(1):
+            return match.group(0)
+        return f'<a data-ro-external{match.group(1)} href="{match.group(2)}"'
+
+    return _EXTERNAL_LINK.sub(mark, html)
+
+
+def _published_site_url(config: MkDocsConfig) -> str:
+    """Return the site_url the guide is published at (`mkdocs serve` replaces config.site_url with its own)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # user_configs: what mkdocs.yml and -o said
+        written = [c.get("site_url") for c in getattr(config, "user_configs", ()) if c.get("site_url")]
+    return written[-1] if written else (config.site_url or "")
 
 
 # --- Helpers ---

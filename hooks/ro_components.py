@@ -12,19 +12,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import jinja2
-import ro_render
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
+
+import ro_links
+import ro_pdf
+import ro_progress
+import ro_render
 from ro_guide import Guide
 
 # A line that is nothing but a marker; a line that starts like one but does not parse is an error.
 _MARKER = re.compile(r"^(?P<indent>\s*)<!--\s*ro:(?P<name>[^\s>]*)(?P<args>.*?)\s*-->\s*$")
 _ATTEMPT = re.compile(r"^\s*<!--\s*ro:")
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 CHANNELS = {
     "email": "Email",
@@ -54,6 +58,12 @@ SPECS = {
     "question-bank": Spec(None, default_level=2),
     "network-map": Spec(None),
     "questions": Spec(None, options=("category", "ids", "purpose", "phase", "limit", "level"), unique=False),
+    "my-progress": Spec(None, default_level=2),
+    "link-index": Spec(None, default_level=2),
+    "plans": Spec(None),
+    "plan": Spec(None, default_level=2),
+    # Downloads (issue 5): every PDF of the build with its size and page count.
+    "downloads": Spec(None, default_level=2),
 }
 # The data file each marker needs.
 NEEDS = {
@@ -63,6 +73,11 @@ NEEDS = {
     "question-bank": "questions",
     "questions": "questions",
     "network-map": "network",
+    "my-progress": None,  # shows whatever data exists
+    "link-index": None,
+    "plans": "plans",
+    "plan": None,
+    "downloads": None,  # lists whatever PDFs the build made
 }
 
 
@@ -157,6 +172,13 @@ class Site:
     emitted_links: list[tuple[str, str, str]] = field(default_factory=list)
     # Ids each page's components rendered, so the engine can accept them as link targets.
     rendered_ids: dict[str, set[str]] = field(default_factory=dict)
+    # Every page's Markdown, in reading order, for the components that list the whole guide.
+    pages: dict[str, str] = field(default_factory=dict)
+    _targets: list | None = None
+    # Downloads (issue 5): the PDFs of this build, set by the adapter before any page renders.
+    downloads: ro_pdf.PdfBuild | None = None
+    # Rendered inline text by (page, text): titles repeat across the link index and the plan page.
+    _inline: dict[tuple[str, str], Markup] = field(default_factory=dict)
 
     # --- Checking ---
 
@@ -164,6 +186,8 @@ class Site:
         """Check every marker of every page (src → Markdown); record homes; return problems as messages."""
         found: list[tuple[str, int, str]] = []
         self.homes.clear()
+        self.pages = dict(pages)
+        self._targets = None
         for src, text in sorted(pages.items()):
             markers, problems = parse(text)
             found += [(src, line, problem) for line, problem in problems]
@@ -182,12 +206,12 @@ class Site:
         """Say what is wrong with a marker's id and options, or None when it can be rendered."""
         spec = SPECS[marker.name]
         source = NEEDS[marker.name]
-        if getattr(self.guide, source) is None:
+        if source and getattr(self.guide, source) is None:
             return f"'ro:{marker.name}' needs docs/data/{_file_of(source)}, which does not exist (expected that file)"
         level = marker.option("level")
         if level is not None and level not in ("2", "3", "4", "none"):
             return f"level={level} in 'ro:{marker.name}' (expected level=2, 3, 4 or none)"
-        if level == "none" and marker.name in ("question-bank", "network-map"):
+        if level == "none" and marker.name in ("question-bank", "network-map", "my-progress"):
             return f"level=none in 'ro:{marker.name}' (expected level=2, 3 or 4: its sections need headings)"
         if spec.kind and self.guide.get(spec.kind, marker.target) is None:
             known = self.guide.ids(spec.kind)
@@ -258,11 +282,10 @@ class Site:
             by_id = {q.id: (c, q) for c, q in pairs}
             chosen = [by_id[i] for i in ids if i in by_id]
         else:
+            category, purpose, phase = marker.option("category"), marker.option("purpose"), marker.option("phase")
             chosen = [
                 (c, q) for c, q in pairs
-                if marker.option("category") in (None, c.id)
-                and marker.option("purpose") in (None, *q.purposes)
-                and marker.option("phase") in (None, q.phase)
+                if category in (None, c.id) and purpose in (None, *q.purposes) and phase in (None, q.phase)
             ]
         limit = marker.option("limit")
         return chosen[: int(limit)] if limit and limit.isdigit() else chosen
@@ -271,9 +294,8 @@ class Site:
         """Render one marker for the current page, and note the ids it rendered."""
         html = self._render_marker(marker)
         if self.page is not None:
-            collector = _IdCollector()
-            collector.feed(html)
-            self.rendered_ids.setdefault(self.page.src, set()).update(collector.ids)
+            # Our partials write every id as id="…" and Jinja escapes quotes, so a pattern finds them all.
+            self.rendered_ids.setdefault(self.page.src, set()).update(_ID.findall(html))
         return html
 
     def _render_marker(self, marker: Marker) -> Markup:
@@ -289,8 +311,11 @@ class Site:
             return self._render("checklist.html", resolve, checklist=guide.get("checklist", marker.target),
                                 level=level)
         if marker.name == "worksheet":
-            return self._render("worksheet.html", resolve, worksheet=guide.get("worksheet", marker.target),
+            form = self._render("worksheet.html", resolve, worksheet=guide.get("worksheet", marker.target),
                                 level=level)
+            return form + self._render_pdf_links(marker.target, resolve)
+        if marker.name == "downloads":
+            return self._render_downloads(resolve, level)
         if marker.name == "template":
             templates = guide.templates
             template = guide.get("template", marker.target)
@@ -299,6 +324,10 @@ class Site:
                                 channels=CHANNELS, level=level)
         if marker.name == "network-map":
             return self._render("network-map.html", resolve, network=guide.network, level=level)
+        if marker.name == "my-progress":
+            return self._render_progress(resolve, level)
+        if marker.name in ("link-index", "plan", "plans"):
+            return self._render_links(marker.name, resolve, level)
         tags = {"purposes": guide.by_kind["purpose"], "phases": guide.by_kind["phase"]}
         if marker.name == "question-bank":
             return self._render("question-bank.html", resolve, bank=guide.questions, level=level,
@@ -308,19 +337,62 @@ class Site:
         return self._render("question-list.html", resolve, questions=self.select_questions(marker),
                             bank_href=bank_href, **tags)
 
+    # --- Downloads (issue 5) ---
+
+    def _render_pdf_links(self, worksheet: str, resolve: Callable[[str], str] | None) -> Markup:
+        """Render the links to a worksheet's PDFs, shown under its form."""
+        build = self.downloads
+        pdfs = build.by_subject("worksheets", worksheet) if build else ()
+        if not pdfs:
+            return Markup("")
+        return Markup("\n") + self._render("worksheet-downloads.html", resolve, pdfs=pdfs, papers=ro_pdf.PAPERS,
+                                            downloads=self.home_of("downloads"))
+
+    def _render_downloads(self, resolve: Callable[[str], str] | None, level: int | None) -> Markup:
+        """Render the downloads page's tables: every PDF with its size and page count, by group."""
+        build = self.downloads or ro_pdf.PdfBuild(enabled=False)
+        return self._render("downloads.html", resolve, build=build, groups=build.groups(), papers=ro_pdf.PAPERS,
+                            level=level or 2)
+
+    def _render_links(self, name: str, resolve: Callable[[str], str] | None, level: int | None) -> Markup:
+        """Render the counselors' components: the index of every link, the ready-made plans, a plan page."""
+        if self._targets is None:  # the same for every page of this build
+            self._targets = ro_links.targets(self.guide, self.pages)
+        targets = self._targets
+        groups = ro_links.by_page(targets)
+        tags = {"purposes": self.guide.by_kind.get("purpose", {}), "phases": self.guide.by_kind.get("phase", {})}
+        plan_home = self.home_of("plan")
+        plan_href = (resolve(plan_home) if resolve else plan_home) if plan_home else None
+        if name == "link-index":
+            return self._render("link-index.html", resolve, groups=groups, level=level, plan_href=plan_href)
+        if name == "plans":
+            titles = {t.plan_key: t for t in targets if t.plan_key}
+            plans = []
+            for plan in self.guide.plans.plans:
+                keys = [ro_links.plan_key_of_ref(ref) for ref in plan.items]
+                plans.append((plan, [(key, titles.get(key)) for key in keys],
+                              ro_links.plan_fragment(keys, plan.note or "")))
+            return self._render("plans.html", resolve, plans=plans, level=level, plan_href=plan_href)
+        bank = self.home_of("question-bank")
+        category_of = {q.id: c for c, q in self.guide.questions.all_questions()} if self.guide.questions else {}
+        return self._render("plan.html", resolve, targets=[t for t in targets if t.plan_key], guide=self.guide,
+                            category_of=category_of,
+                            level=level, bank_href=(resolve(bank) if resolve else bank) if bank else None, **tags)
+
+    def _render_progress(self, resolve: Callable[[str], str] | None, level: int | None) -> Markup:
+        """My progress: the page's controls plus an index naming everything a reader can save."""
+
+        def home(name: str, target: str, anchor: str) -> str | None:
+            src = self.home_of(name, target)
+            return resolve(f"{src}#{anchor}") if src and resolve else None
+
+        bank = self.home_of("question-bank")
+        return self._render("my-progress.html", resolve, index=ro_progress.index(self.guide, home), level=level,
+                            bank_href=resolve(bank) if bank and resolve else None)
+
     def _render(self, partial: str, resolve: Callable[[str], str] | None, **context: object) -> Markup:
-        return ro_render.render(self.env, partial, resolve=resolve, **context)
-
-
-class _IdCollector(HTMLParser):
-    """Collect every id attribute in a piece of HTML."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.ids.update(value for key, value in attrs if key == "id" and value)
+        page = self.page.src if self.page else ""
+        return ro_render.render(self.env, partial, resolve=resolve, cache=self._inline, cache_key=page, **context)
 
 
 def _file_of(source: str) -> str:

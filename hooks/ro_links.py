@@ -69,11 +69,17 @@ def plan_key_of_ref(ref: str) -> str:
 
 
 def plan_fragment(keys: list[str], note: str = "") -> str:
-    """Return the fragment of a plan link, `#i=KEY,KEY&n=NOTE` (keys use only URL-safe characters)."""
+    """Return the fragment of a plan link, `#i=KEY,KEY&n=NOTE&v=1`.
+
+    Keys use only URL-safe characters; the note is percent-encoded. `v=1` (the format's version) comes
+    last, so a link cut off anywhere is noticed.
+    """
     from urllib.parse import quote
 
     fragment = "i=" + ",".join(keys)
-    return f"#{fragment}&n={quote(note, safe='')}" if note else f"#{fragment}"
+    if note:
+        fragment += f"&n={quote(note, safe='')}"
+    return f"#{fragment}&v=1"
 
 
 def headings(markdown: str) -> list[tuple[int, str, str | None]]:

@@ -7,6 +7,7 @@ renders data text through the safe inline Markdown, resolving guide-relative lin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from markupsafe import Markup
 import ro_inline
 from ro_templates import SLOT
 
+_LINK_TAG = re.compile(r"</?a\b[^>]*>")
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
 
 
@@ -84,8 +86,12 @@ def render(
             cache[key] = ro_inline.render(text, resolve)
         return cache[key]
 
+    def md_text(text: str | None) -> Markup:
+        """Inline text for use inside a link: the same, minus any links of its own (links cannot nest)."""
+        return Markup(_LINK_TAG.sub("", md(text)))  # noqa: S704 - removes tags from already-safe markup
+
     def link(target: str) -> str:
         return resolve(target) if resolve else target
 
-    html = env.get_template(partial).render(md=md, link=link, message_lines=message_lines, **context)
+    html = env.get_template(partial).render(md=md, md_text=md_text, link=link, message_lines=message_lines, **context)
     return Markup(html.strip())  # noqa: S704 - the output of an autoescaping template

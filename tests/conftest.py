@@ -12,11 +12,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 DATA = DOCS / "data"
 SAMPLE_DOCS = ROOT / "tests" / "fixtures" / "sample-docs"
-SAMPLE_NAV = ["index.md", "checklist.md", "questions.md", "embedded.md", "worksheet.md", "template.md", "counselors.md", "plan.md",
-              "network-map.md"]
+SAMPLE_NAV = ["index.md", "checklist.md", "questions.md", "embedded.md", "worksheet.md", "template.md",
+              "counselors.md", "plan.md", "network-map.md", "my-progress.md"]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+# Builds of throwaway project copies share the project's PDF cache (keys are content hashes, so it is safe).
+os.environ.setdefault("RO_PDF_CACHE", str(ROOT / ".cache" / "pdf"))
 
 
 def build_site(docs_dir: Path, site_dir: Path, nav: list | None = None):
@@ -91,3 +93,7 @@ def render(sample_guide):
         return soup
 
     return _render
+
+
+# Browser tests (Playwright + Chromium): one browser per session, the sites over local HTTP.
+from browser_support import browsing, chromium, page, page_nojs, real_url, sample_url  # noqa: E402, F401

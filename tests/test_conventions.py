@@ -6,6 +6,7 @@ import ast
 import re
 
 import pytest
+
 import ro_components
 from conftest import ROOT
 
@@ -17,6 +18,11 @@ COMPONENTS = {
     "worksheet": ("worksheet.html", "ro-worksheet", "test_worksheets.py"),
     "template": ("message-template.html", "ro-template", "test_templates.py"),
     "network-map": ("network-map.html", "ro-netmap", "test_network.py"),
+    "my-progress": ("my-progress.html", "ro-progress", "test_progress.py"),
+    "downloads": ("downloads.html", "ro-downloads", "test_pdfs.py"),
+    "link-index": ("link-index.html", "ro-links", "test_counselors.py"),
+    "plans": ("plans.html", "ro-plans", "test_counselors.py"),
+    "plan": ("plan.html", "ro-plan", "test_counselors.py"),
 }
 
 

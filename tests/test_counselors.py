@@ -55,9 +55,11 @@ def test_ready_made_plan_opens_as_a_plan_link(sample_site, sample_guide):
     href = plan.select_one("a.ro-button")["href"]
     path, _, fragment = href.partition("#")
     assert path == "../plan/"
-    items, _, note = fragment.partition("&n=")
+    items, _, rest = fragment.partition("&n=")
+    note, _, version = rest.partition("&")
     assert items == "i=c.before-you-reach-out,q.how-did-you-start,w.conversation-prep,t.warm-request"
     assert unquote(note) == sample_guide.get("plan", "first-conversation").note
+    assert version == "v=1"
 
 
 def test_plan_page_holds_every_plannable_item_hidden(sample_site):
@@ -78,7 +80,8 @@ def test_plan_keys_from_references():
     assert ro_links.plan_key_of_ref("question:who-else") == "q.who-else"
     assert ro_links.plan_key_of_ref("section:reach-out.md#how-long-to-ask-for") == "s.reach-out:how-long-to-ask-for"
     assert ro_links.plan_key_of_ref("section:worksheets/index.md") == "s.worksheets/index"
-    assert ro_links.plan_fragment(["c.a", "q.b"], 'Hi <b> & "you"') == "#i=c.a,q.b&n=Hi%20%3Cb%3E%20%26%20%22you%22"
+    assert ro_links.plan_fragment(["c.a", "q.b"], 'Hi <b> & "you"') == "#i=c.a,q.b&n=Hi%20%3Cb%3E%20%26%20%22you%22&v=1"
+    assert ro_links.plan_fragment(["c.a"]) == "#i=c.a&v=1"
 
 
 def test_forty_item_plan_link_stays_under_2000_characters():

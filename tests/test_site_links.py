@@ -37,7 +37,7 @@ def broken_links(site: Path) -> list[str]:
         for link in parser.links:
             parsed = urlparse(link)
             if parsed.scheme in ("http", "https", "mailto", "tel", "data", "javascript"):
-                continue  # external links are not followed (no network); other-origin requests are tested in the browser
+                continue  # not followed (no network here); requests to other origins are tested in the browser
             # The 404 page uses addresses from the site's root, as the server would serve them.
             target = urlparse(urljoin("file://" + str(site) + "/", link.lstrip("/")) if link.startswith("/")
                               else urljoin(base, link))

@@ -1,0 +1,115 @@
+"""The PDFs' cost: a warm rebuild with every PDF cached vs a build with PDFs off, and cold render times.
+
+Run with `make bench` (not part of the tests). Prints a table and writes benchmarks/results/pdf.json.
+- build: in-process `mkdocs build` of the real guide with RO_PDFS unset and every PDF in the cache,
+  against RO_PDFS=0, runs interleaved, medians compared (goal: at most 1.05x);
+- cold: each PDF rendered from scratch (WeasyPrint), median of several runs, after one warm-up render
+  so WeasyPrint's start-up is not charged to the first worksheet.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+RUNS = int(os.environ.get("RO_BENCH_RUNS", "9"))
+COLD_RUNS = int(os.environ.get("RO_BENCH_COLD_RUNS", "3"))
+GOAL = 1.05
+
+
+def build_seconds(site: Path, pdfs: bool) -> float:
+    """Time one in-process build of the real guide, with PDFs from the cache or switched off."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ["RO_PDFS"] = "1" if pdfs else "0"
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=False)
+    start = time.perf_counter()
+    build(config)
+    return time.perf_counter() - start
+
+
+def bench_build(work: Path) -> dict:
+    """Warm rebuild (every PDF cached) against a build without PDFs, interleaved."""
+    build_seconds(work / "warm", pdfs=True)  # fills the cache if anything changed since the last build
+    build_seconds(work / "off", pdfs=False)
+    warm, off = [], []
+    for _ in range(RUNS):
+        warm.append(build_seconds(work / "warm", pdfs=True))
+        off.append(build_seconds(work / "off", pdfs=False))
+    result = {"runs": RUNS, "warm_s": statistics.median(warm), "off_s": statistics.median(off),
+              "warm_min_s": min(warm), "off_min_s": min(off)}
+    result["ratio"] = result["warm_s"] / result["off_s"]
+    result["ratio_of_minimums"] = result["warm_min_s"] / result["off_min_s"]  # less sensitive to a busy machine
+    return result
+
+
+def bench_cold() -> list[dict]:
+    """Render every PDF from scratch; median seconds, pages and size of each."""
+    import ro_guide
+    import ro_pdf
+
+    guide = ro_guide.load_guide(ROOT / "docs" / "data", ROOT)
+
+    def home(marker: str, target: str = "") -> str | None:
+        return {"worksheet": f"worksheets/{target}.md", "question-bank": "questions.md"}.get(marker, "index.md")
+
+    jobs = ro_pdf.plan(guide, site_name="Reaching Out", link=lambda t: f"https://example.org/{t}", home=home)
+    ro_pdf.render_pdf(jobs[0])  # warm-up: WeasyPrint's imports and font configuration
+    rows = []
+    for job in jobs:
+        times = []
+        for _ in range(COLD_RUNS):
+            start = time.perf_counter()
+            content, pages = ro_pdf.render_pdf(job)
+            times.append(time.perf_counter() - start)
+        rows.append({"pdf": job.name, "group": job.group, "seconds": statistics.median(times), "pages": pages,
+                     "kb": round(len(content) / 1024)})
+    return rows
+
+
+def main() -> None:
+    """Run both benchmarks, print a table, write benchmarks/results/pdf.json."""
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    switch = os.environ.get("RO_PDFS")
+    with tempfile.TemporaryDirectory(prefix="ro-bench-pdf-") as work:
+        build = bench_build(Path(work))
+    if switch is None:
+        os.environ.pop("RO_PDFS", None)
+    else:
+        os.environ["RO_PDFS"] = switch
+    cold = bench_cold()
+
+    print(f"\nBuild of the real guide, median of {RUNS} interleaved runs")
+    print(f"  {'PDFs switched off (RO_PDFS=0)':44} {build['off_s']:7.3f} s")
+    print(f"  {'every PDF from the cache':44} {build['warm_s']:7.3f} s")
+    verdict = "ok" if build["ratio"] <= GOAL else f"over the goal of {GOAL:.2f}x"
+    print(f"  {'ratio of medians':44} {build['ratio']:7.3f} x   ({verdict})")
+    print(f"  {'ratio of fastest runs':44} {build['ratio_of_minimums']:7.3f} x")
+    print(f"\nCold render (WeasyPrint), median of {COLD_RUNS} runs")
+    print(f"  {'PDF':46} {'seconds':>8} {'pages':>6} {'KB':>6}")
+    for row in cold:
+        print(f"  {row['pdf']:46} {row['seconds']:8.3f} {row['pages']:6d} {row['kb']:6d}")
+    worksheets = [r["seconds"] for r in cold if r["group"] == "worksheets"]
+    total = sum(r["seconds"] for r in cold)
+    print(f"  {'worksheets: median per PDF':46} {statistics.median(worksheets):8.3f}")
+    print(f"  {'all PDFs: total':46} {total:8.3f}")
+
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "pdf.json").write_text(json.dumps({"build": build, "cold": cold}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

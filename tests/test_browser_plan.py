@@ -1,0 +1,144 @@
+"""Counselor links in Chromium: renamed anchors, copy-link buttons, the plan builder and a client's plan page."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_support import RECORD_CLIPBOARD, Browsing, open_ready
+
+pytestmark = pytest.mark.browser
+
+
+def _visible_plan_keys(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "[data-ro-plan-items] > li:not([hidden])",
+        "items => items.map(li => li.dataset.roPlanKey || 'missing')",
+    )
+
+
+def test_a_renamed_anchor_leads_to_its_new_id(page, sample_url):
+    open_ready(page, sample_url + "embedded/#closing-questions")
+    page.wait_for_function("() => location.hash === '#closing'")
+    assert page.evaluate("() => { const r = document.getElementById('closing').getBoundingClientRect();"
+                         " return r.top >= 0 && r.top < innerHeight; }")
+
+
+def test_copy_link_buttons_work_by_keyboard(browsing, sample_url):
+    page = browsing.page
+    page.add_init_script(RECORD_CLIPBOARD)
+    open_ready(page, sample_url + "counselors/")
+    row = page.locator("[data-ro-link-item]", has=page.locator("code", has_text="questions.md#q-who-else"))
+    page.locator("details[data-ro-links-page]", has=row).locator("summary").click()
+    button = row.locator("[data-ro-copy-link]")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => window.__copied !== null")
+    assert page.evaluate("() => window.__copied") == sample_url + "questions/#q-who-else"
+    page.wait_for_function("() => document.querySelector('[data-ro-links] [data-ro-status]').textContent"
+                           " === 'Link copied'")
+
+
+def test_a_permalink_copies_its_address_and_still_works_without_scripts(browsing, sample_url, page_nojs):
+    page = browsing.page
+    page.add_init_script(RECORD_CLIPBOARD)
+    open_ready(page, sample_url + "checklist/")
+    page.locator("#the-day-before a.headerlink").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => window.__copied !== null")
+    assert page.evaluate("() => window.__copied") == sample_url + "checklist/#the-day-before"
+    page.wait_for_function("() => document.querySelector('[data-ro-announce]').textContent === 'Link copied'")
+    page_nojs.goto(sample_url + "checklist/")
+    assert page_nojs.get_attribute("#the-day-before a.headerlink", "href") == "#the-day-before"
+
+
+def test_link_search_narrows_the_index(page, sample_url):
+    open_ready(page, sample_url + "counselors/")
+    page.fill("#ro-links-text", "friend")
+    page.wait_for_function("() => document.querySelector('[data-ro-links-count]').textContent !== ''")
+    visible = page.eval_on_selector_all("[data-ro-link-item]:not([hidden]) code", "els => els.map(e => e.textContent)")
+    assert visible == ["template.md#tpl-warm-request"]
+    assert page.text_content("[data-ro-links-count]") == "1 link matches"
+
+
+def test_plan_round_trip_in_a_fresh_browser(chromium, sample_url):
+    counselor = Browsing(chromium)
+    try:
+        page = counselor.page
+        open_ready(page, sample_url + "counselors/")
+        for key in ("c.the-day-before", "q.who-else", "s.embedded:closing"):
+            button = page.locator(f"[data-ro-plan-add='{key}']")
+            summary = page.locator("details[data-ro-links-page]", has=button).locator("summary")
+            if not page.locator("details[data-ro-links-page]", has=button).evaluate("d => d.open"):
+                summary.focus()
+                page.keyboard.press("Enter")  # opens the page's group of links
+            button.focus()
+            page.keyboard.press("Enter")
+            page.wait_for_function(f"() => document.querySelector(\"[data-ro-plan-add='{key}']\")"
+                                   ".getAttribute('aria-pressed') === 'true'")
+        page.locator("[data-ro-planner-items] [aria-label^='Move up: Who else']").click()  # who-else first now
+        page.fill("#ro-planner-note", "Hi Sam — start with the first step <b>today</b>.")
+        page.wait_for_function("() => document.querySelector('#ro-planner-url').value.includes('&n=')")
+        url = page.input_value("#ro-planner-url")
+        assert counselor.errors == []
+    finally:
+        counselor.close()
+    assert url.startswith(sample_url + "plan/#i=q.who-else,c.the-day-before,s.embedded:closing&n=")
+    client = Browsing(chromium)
+    try:
+        page = client.page
+        open_ready(page, url)
+        page.wait_for_function("() => !document.querySelector('[data-ro-plan-note]').hidden")
+        assert _visible_plan_keys(page) == ["q.who-else", "c.the-day-before", "s.embedded:closing"]
+        assert page.text_content("[data-ro-plan-note-text]") == "Hi Sam — start with the first step <b>today</b>."
+        assert page.locator("[data-ro-plan-note] b").count() == 0
+        assert page.text_content("[data-ro-plan-message]") == "Your plan has 3 steps."
+        # The plan's checklist is live and saved like on its home page.
+        page.check("[data-ro-plan-key='c.the-day-before'] input[type=checkbox]")
+        page.goto(sample_url + "checklist/")
+        page.wait_for_function("() => document.querySelector('#cl-the-day-before--confirm-box').checked")
+        assert client.errors == []
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize(
+    ("fragment", "message"),
+    [
+        ("", "This page shows a plan your counselor made for you. Open the plan link they sent you."),
+        ("#garbage%%%", "This plan link is damaged or cut off"),
+        ("#i=c.the-day-before,q.who-el", "This plan link is damaged or cut off"),
+        ("#i=<script>alert(1)</script>&v=1", "This plan link is damaged or cut off"),
+        ("#i=c.the-day-before,q.gone-forever&v=1", "Your plan has 1 step, and 1 item is no longer available."),
+    ],
+)
+def test_malformed_truncated_and_hostile_plan_links_are_safe(page, sample_url, fragment, message):
+    page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
+    open_ready(page, sample_url + "plan/" + fragment)
+    page.wait_for_function("m => document.querySelector('[data-ro-plan-message]').textContent.startsWith(m)",
+                           arg=message)
+    assert page.locator("[data-ro-plan-items] script").count() == 0
+
+
+def test_unknown_items_show_as_no_longer_available_in_place(page, sample_url):
+    open_ready(page, sample_url + "plan/#i=q.gone,c.the-day-before&n=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&v=1")
+    page.wait_for_function("() => !document.querySelector('[data-ro-plan-note]').hidden")
+    assert _visible_plan_keys(page) == ["missing", "c.the-day-before"]
+    assert page.locator("[data-ro-plan-note] img").count() == 0
+    assert page.text_content("[data-ro-plan-note-text]") == "<img src=x onerror=alert(1)>"
+
+
+def test_a_question_in_a_plan_can_join_my_questions(page, sample_url):
+    open_ready(page, sample_url + "plan/#i=q.who-else&v=1")
+    page.click("[data-ro-plan-key='q.who-else'] [data-ro-pick]")
+    page.wait_for_function("() => JSON.parse(localStorage.getItem('reaching-out')).questions"
+                           ".some(q => q.id === 'who-else')")
+
+
+def test_ready_made_plan_link_opens_its_items(page, sample_url):
+    open_ready(page, sample_url + "counselors/")
+    page.click("#plan-first-conversation a.ro-button")
+    page.wait_for_function("() => (document.querySelector('[data-ro-plan-message]') || {textContent: ''})"
+                           ".textContent.startsWith('Your plan')")
+    assert _visible_plan_keys(page) == ["c.before-you-reach-out", "q.how-did-you-start", "w.conversation-prep",
+                                        "t.warm-request"]
+    assert page.text_content("[data-ro-plan-note-text]") == "Start with someone you know."

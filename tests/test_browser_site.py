@@ -1,0 +1,139 @@
+"""The whole built guide in Chromium: axe-core finds no WCAG 2.2 A/AA violation on any page, and no page asks
+anything of another site. Plus the size budget of our own scripts and styles."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import ro_guide
+from browser_support import STORAGE_KEY, open_ready
+from conftest import DATA, ROOT
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+ASSETS = ROOT / "overrides" / "assets" / "ro"
+BUDGET = 16 * 1024  # bytes, gzip level 9, all our own JS and CSS together
+
+
+def _pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, as a path relative to its root ("" for the home page)."""
+    found = []
+    for html in sorted(site.rglob("*.html")):
+        path = html.relative_to(site).as_posix()
+        found.append(path[: -len("index.html")] if path.endswith("index.html") else path)
+    return found
+
+
+def _seeded_state() -> dict:
+    """Something saved for every component, from the real data, so axe also checks the filled-in views."""
+    guide = ro_guide.load_guide(DATA, ROOT)
+    checklist = guide.checklists.checklists[0]
+    worksheet = next(w for w in guide.worksheets.worksheets if any(f.type == "rows" for f in w.all_fields()))
+    rows = next(f for f in worksheet.all_fields() if f.type == "rows")
+    text = next(f for f in worksheet.all_fields() if f.type in ("short-text", "long-text"))
+    category = guide.network.groups[0].categories[0]
+    questions = [q for _, q in guide.questions.all_questions()][:3]
+    return {
+        "version": 1,
+        "checklists": {checklist.id: {checklist.items[0].id: True}},
+        "questions": [{"id": q.id, "text": q.text} for q in questions],
+        "worksheets": {worksheet.id: {"values": {text.id: "Something I wrote", f"{rows.id}--1--{rows.columns[0].id}":
+                                                 "A first row"}, "rows": {rows.id: rows.row_count + 1}}},
+        "slots": {"your-name": "Sam Rivera"},
+        "network": {category.id: [{"id": "p1", "name": "Aunt May", "note": "nurse", "asked": True, "talked": False}]},
+    }
+
+
+def _axe(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:4]}"
+            for v in results.response["violations"] if set(v["tags"]) & set(WCAG_TAGS)]
+
+
+@pytest.mark.browser
+def test_every_page_passes_axe_and_asks_nothing_of_other_sites(browsing, real_site, real_url):
+    page = browsing.page
+    origin = urlsplit(real_url).netloc
+    elsewhere: list[str] = []
+    page.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != origin
+            and elsewhere.append(f"{page.url} → {r.url}"))
+    page.goto(real_url)
+    page.evaluate("([key, state]) => localStorage.setItem(key, JSON.stringify(state))",
+                  [STORAGE_KEY, _seeded_state()])
+    pages = _pages(real_site)
+    assert len(pages) >= len(list((ROOT / "docs").rglob("*.md")))
+    violations = {}
+    for path in pages:
+        open_ready(page, real_url + path)
+        found = _axe(page)
+        if found:
+            violations[path] = found
+    print(f"axe checked {len(pages)} pages: {', '.join(p or '/' for p in pages)}")
+    assert violations == {}
+    assert elsewhere == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_component_pages_pass_axe_in_both_colour_schemes(chromium, sample_url, scheme):
+    context = chromium.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(sample_url)
+        page.evaluate("([key, state]) => localStorage.setItem(key, JSON.stringify(state))", [STORAGE_KEY, {
+            "version": 1, "checklists": {"the-day-before": {"confirm": True}},
+            "questions": [{"id": "who-else", "text": "Who else should I talk to?"}],
+            "worksheets": {"conversation-prep": {"values": {"their-name": "Ana"}, "rows": {"contacts": 3}}},
+            "slots": {"friend": "Lee"}, "network": {"family": [{"id": "p", "name": "May", "asked": True}]}}])
+        violations = {}
+        for path in ["checklist/", "questions/", "embedded/", "worksheet/", "template/", "network-map/",
+                     "my-progress/"]:
+            open_ready(page, sample_url + path)
+            if path == "questions/":  # a filtered view too
+                page.get_by_role("checkbox", name="Closing", exact=True).check()
+            found = _axe(page)
+            if found:
+                violations[path] = found
+        assert violations == {}
+    finally:
+        context.close()
+
+
+def _own_assets(folder: Path) -> dict[str, int]:
+    return {f.name: len(gzip.compress(f.read_bytes(), compresslevel=9))
+            for f in sorted(folder.iterdir()) if f.suffix in (".js", ".css")}
+
+
+def test_own_scripts_and_styles_fit_the_budget(real_site):
+    """What a reader downloads: the built site's copies, which the build minifies (see hooks/ro_assets.py)."""
+    built = real_site / "assets" / "ro"
+    assert sorted(p.name for p in built.iterdir() if p.suffix in (".js", ".css")) == \
+        sorted(p.name for p in ASSETS.iterdir() if p.suffix in (".js", ".css"))
+    sizes = _own_assets(built)
+    total = sum(sizes.values())
+    print(f"JS + CSS, gzip -9: {total} bytes ({total / 1024:.1f} KB) of {BUDGET} — {json.dumps(sizes)}")
+    assert "ro.js" in sizes and "ro.css" in sizes
+    assert total <= BUDGET, f"{total} bytes gzipped, over the {BUDGET}-byte budget: {sizes}"
+    assert total < sum(_own_assets(ASSETS).values()), "the built copies should be minified"
+
+
+def test_pages_load_only_our_own_scripts_and_styles(real_site):
+    """Every script and stylesheet a page names is a file of this site (no CDN, no fonts, no analytics)."""
+    from bs4 import BeautifulSoup
+
+    outside = []
+    for html in real_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.select("script[src], link[href], img[src], iframe[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue  # an address, not a request
+            if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
+                outside.append(f"{html.relative_to(real_site)}: {url}")
+    assert outside == []
