@@ -142,3 +142,14 @@ def test_ready_made_plan_link_opens_its_items(page, sample_url):
     assert _visible_plan_keys(page) == ["c.before-you-reach-out", "q.how-did-you-start", "w.conversation-prep",
                                         "t.warm-request"]
     assert page.text_content("[data-ro-plan-note-text]") == "Start with someone you know."
+
+
+def test_a_checklist_item_permalink_copies_by_keyboard(browsing, sample_url):
+    page = browsing.page
+    page.add_init_script(RECORD_CLIPBOARD)
+    open_ready(page, sample_url + "checklist/")
+    page.locator("#cl-the-day-before--confirm a.headerlink").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => window.__copied !== null")
+    assert page.evaluate("() => window.__copied") == sample_url + "checklist/#cl-the-day-before--confirm"
+    assert page.evaluate("() => location.hash") == "#cl-the-day-before--confirm"

@@ -34,7 +34,9 @@ def test_text_is_escaped(render):
 
 def test_title_is_a_heading_of_the_chosen_level(render):
     default = render("<!-- ro:checklist the-day-before -->")
-    assert default.select_one("h3#cl-the-day-before-title").get_text() == "The day before"
+    heading = default.select_one("h3#cl-the-day-before-title")
+    assert heading.contents[0] == "The day before"
+    assert heading.select_one("a.headerlink")["href"] == "#cl-the-day-before"
     assert default.select_one("section")["aria-labelledby"] == "cl-the-day-before-title"
     level2 = render("<!-- ro:checklist the-day-before level=2 -->")
     assert level2.select_one("h2#cl-the-day-before-title")
@@ -49,3 +51,11 @@ def test_without_a_title_the_checklist_is_labelled_for_screen_readers(render):
 def test_progress_region_is_polite(render):
     html = render("<!-- ro:checklist the-day-before -->")
     assert html.select_one("[data-ro-progress]")["aria-live"] == "polite"
+
+
+def test_checklist_and_each_item_have_a_permalink(render):
+    html = render("<!-- ro:checklist the-day-before -->")
+    assert html.select_one("h3#cl-the-day-before-title a.headerlink")["href"] == "#cl-the-day-before"
+    item = html.select_one("#cl-the-day-before--confirm a.headerlink")
+    assert item["href"] == "#cl-the-day-before--confirm"
+    assert item["title"] == "Link to this item"

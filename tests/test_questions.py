@@ -73,3 +73,10 @@ def test_embedded_list_limit_and_category(render):
 def test_embedded_list_without_a_bank_has_no_bank_link(render):
     html = render("<!-- ro:questions ids=who-else -->", pages={"a.md": ""})
     assert html.select_one("a.ro-question__bank-link") is None
+
+
+def test_each_question_has_a_permalink(render):
+    html = render("<!-- ro:question-bank -->")
+    link = html.select_one("#q-who-else > a.headerlink")
+    assert link["href"] == "#q-who-else"
+    assert link["title"] == "Link to this question"

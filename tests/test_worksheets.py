@@ -67,3 +67,8 @@ def test_level_none_labels_the_form(render):
     assert html.select_one("form")["aria-label"] == 'Conversation "prep"'
     assert 'aria-label="Conversation &#34;prep&#34;"' in html.raw_html
     assert html.select_one("h3") is None
+
+
+def test_worksheet_title_has_a_permalink(render):
+    html = render("<!-- ro:worksheet conversation-prep -->")
+    assert html.select_one("#ws-conversation-prep-title a.headerlink")["href"] == "#ws-conversation-prep"

@@ -210,7 +210,13 @@
   };
 
   const reveal = (root, sel) => $$(root, sel).forEach((el) => { el.hidden = false; });
-  const title = (root) => ($(root, "h2, h3, h4") || {}).textContent || root.getAttribute("aria-label") || "";
+  // A component's title, without the ¶ of its permalink.
+  const title = (root) => {
+    const h = $(root, "h2, h3, h4");
+    const text = h ? [...h.childNodes].filter((n) => !(n.classList && n.classList.contains("headerlink")))
+      .map((n) => n.textContent).join("") : "";
+    return text || root.getAttribute("aria-label") || "";
+  };
 
   // --- Checklists ---
 
