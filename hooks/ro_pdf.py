@@ -43,6 +43,7 @@ import jinja2
 from markupsafe import Markup
 
 import ro_inline
+import ro_render
 from ro_guide import Guide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,14 +172,8 @@ class PdfBuild:
 
 
 def environment(print_dir: Path = PRINT) -> jinja2.Environment:
-    """Create the Jinja environment of the print templates."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(print_dir)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    """Create the Jinja environment of the print templates (the components' settings, another folder)."""
+    return ro_render.environment(print_dir)
 
 
 def plan(
