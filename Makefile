@@ -8,7 +8,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: serve build test lint schemas bench clean link-contract
+.PHONY: serve build test lint schemas bench audit clean link-contract
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: $(STAMP) $(NPM_STAMP)  ## Run the whole test suite (data, rendering, build
 bench: $(STAMP)  ## Benchmarks, not tests: build cost and page weight, then the PDFs' cost
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_question_filter.py
+
+audit: $(STAMP) $(NPM_STAMP)  ## Lighthouse on one page of each type (needs Chromium)
+	$(BIN)/python benchmarks/audit.py
 
 link-contract: $(STAMP)  ## Add new link targets (headings, items, questions…) to link-contract.txt
 	$(BIN)/python hooks/ro_links.py

@@ -123,3 +123,8 @@ def test_broken_link_inside_data_text_stops_the_build(tmp_path):
     result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
     assert result.returncode == 1
     assert "a component links to 'checklist.md#the-day-after', but there is no such anchor" in result.stderr
+
+
+def test_search_dialog_has_a_name(real_site):
+    html = BeautifulSoup((real_site / "index.html").read_text(), "html.parser")
+    assert html.select_one("[data-md-component=search][role=dialog]")["aria-label"] == "Search"
