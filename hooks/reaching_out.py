@@ -41,7 +41,7 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
         guide = load_guide(docs / "data", root)
     except DataError as error:
         raise PluginError(_report("The guide's data has problems", error.messages)) from None
-    site = Site(guide, docs_prefix=_display(docs, root) + "/")
+    site = Site(guide, docs_prefix=_display(docs, root) + "/", site_url=_published_site_url(config))
     config.markdown_extensions.append(MarkerExtension(site))
     return config
 
@@ -80,6 +80,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return f"{url}#{anchor}" if anchor else url
 
     site.page = PageContext(page.file.src_uri, resolve)
+    # Renamed anchors of this page, which main.html writes for the script that sends #old to #new.
+    aliases = site.guide.aliases.for_page(page.file.src_uri) if site.guide.aliases else {}
+    if aliases:
+        page.meta["ro_aliases"] = aliases
     return markdown
 
 
@@ -88,8 +92,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     site = _site(config)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= site.rendered_ids.get(page.file.src_uri, set())
-    html = _mark_external_links(html, _published_site_url(config))
-    return html + _alias_script(site, page.file.src_uri)
+    return _mark_external_links(html, site.site_url)
 
 
 def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
@@ -151,7 +154,7 @@ def _add_pdfs(files: Files, config: MkDocsConfig, site: Site) -> None:
         return
     root = Path(config.config_file_path).resolve().parent
     cache = Path(os.environ.get("RO_PDF_CACHE") or root / ".cache" / "pdf")
-    site_url = _published_site_url(config)
+    site_url = site.site_url
 
     def link(target: str) -> str:
         path, _, anchor = target.partition("#")
@@ -250,15 +253,6 @@ def _strings(model: object):
     elif hasattr(type(model), "model_fields"):
         for name in type(model).model_fields:
             yield from _strings(getattr(model, name))
-
-
-def _alias_script(site: Site, src: str) -> str:
-    """Return the page's renamed anchors as JSON, for the script that sends #old to #new."""
-    aliases = site.guide.aliases.for_page(src) if site.guide.aliases else {}
-    if not aliases:
-        return ""
-    # json.dumps of slugs only ([a-z0-9-] by the schema), so nothing here can close the script element.
-    return f'\n<script type="application/json" data-ro-aliases>{json.dumps(aliases, sort_keys=True)}</script>'
 
 
 def _alias_problems(site: Site, files: Files) -> list[str]:

@@ -166,6 +166,7 @@ class Site:
     guide: Guide
     env: jinja2.Environment = field(default_factory=ro_render.environment)
     docs_prefix: str = "docs/"
+    site_url: str = ""  # the address the guide is published at, printed on paper and used to tell links apart
     homes: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     page: PageContext | None = None
     # (page, target page, anchor) of every link the components wrote, for the adapter to check.
@@ -332,10 +333,8 @@ class Site:
         if marker.name == "question-bank":
             return self._render("question-bank.html", resolve, bank=guide.questions, level=level,
                                 bank_href=None, **tags)
-        bank = self.home_of("question-bank")
-        bank_href = resolve(bank) if (bank and resolve) else bank
         return self._render("question-list.html", resolve, questions=self.select_questions(marker),
-                            bank_href=bank_href, **tags)
+                            bank_href=self._href("question-bank", resolve), **tags)
 
     # --- Downloads (issue 5) ---
 
@@ -359,12 +358,11 @@ class Site:
         if self._targets is None:  # the same for every page of this build
             self._targets = ro_links.targets(self.guide, self.pages)
         targets = self._targets
-        groups = ro_links.by_page(targets)
         tags = {"purposes": self.guide.by_kind.get("purpose", {}), "phases": self.guide.by_kind.get("phase", {})}
-        plan_home = self.home_of("plan")
-        plan_href = (resolve(plan_home) if resolve else plan_home) if plan_home else None
+        plan_href = self._href("plan", resolve)
         if name == "link-index":
-            return self._render("link-index.html", resolve, groups=groups, level=level, plan_href=plan_href)
+            return self._render("link-index.html", resolve, groups=ro_links.by_page(targets), level=level,
+                                plan_href=plan_href)
         if name == "plans":
             titles = {t.plan_key: t for t in targets if t.plan_key}
             plans = []
@@ -373,22 +371,27 @@ class Site:
                 plans.append((plan, [(key, titles.get(key)) for key in keys],
                               ro_links.plan_fragment(keys, plan.note or "")))
             return self._render("plans.html", resolve, plans=plans, level=level, plan_href=plan_href)
-        bank = self.home_of("question-bank")
         category_of = {q.id: c for c, q in self.guide.questions.all_questions()} if self.guide.questions else {}
         return self._render("plan.html", resolve, targets=[t for t in targets if t.plan_key], guide=self.guide,
-                            category_of=category_of,
-                            level=level, bank_href=(resolve(bank) if resolve else bank) if bank else None, **tags)
+                            category_of=category_of, level=level, bank_href=self._href("question-bank", resolve),
+                            **tags)
 
     def _render_progress(self, resolve: Callable[[str], str] | None, level: int | None) -> Markup:
         """My progress: the page's controls plus an index naming everything a reader can save."""
 
         def home(name: str, target: str, anchor: str) -> str | None:
-            src = self.home_of(name, target)
-            return resolve(f"{src}#{anchor}") if src and resolve else None
+            return self._href(name, resolve, target, anchor)
 
-        bank = self.home_of("question-bank")
         return self._render("my-progress.html", resolve, index=ro_progress.index(self.guide, home), level=level,
-                            bank_href=resolve(bank) if bank and resolve else None)
+                            bank_href=self._href("question-bank", resolve))
+
+    def _href(self, name: str, resolve: Callable[[str], str] | None, target: str = "", anchor: str = "") -> str | None:
+        """Link from the current page to a component's home (and an anchor on it), or None when it has none."""
+        src = self.home_of(name, target)
+        if src is None:
+            return None
+        address = f"{src}#{anchor}" if anchor else src
+        return resolve(address) if resolve else address
 
     def _render(self, partial: str, resolve: Callable[[str], str] | None, **context: object) -> Markup:
         page = self.page.src if self.page else ""

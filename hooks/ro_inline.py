@@ -7,6 +7,7 @@ stops the build; `render()` escapes regardless, as a second line of defence.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -66,6 +67,11 @@ def problems(text: str) -> list[str]:
             scheme = _SCHEME.match(url).group(1)
             found.append(f"links to '{scheme}:' (expected a link to http, https, mailto or a page of the guide)")
     return found
+
+
+def plain(text: str) -> str:
+    """Return data text as plain text: its inline Markdown rendered, then the tags dropped."""
+    return html.unescape(re.sub(r"<[^>]+>", "", str(render(text))))
 
 
 def render(text: str, resolve: Callable[[str], str] | None = None) -> Markup:

@@ -28,7 +28,6 @@ key is in the cache, and its HTML is rendered only then, so a build with every P
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
 import re
@@ -277,13 +276,9 @@ def plan(
 
 def _radio_labels(worksheets: Iterable) -> tuple[tuple[str, str], ...]:
     return tuple(
-        (field_name(w.id, f.id), plain_text(f.label)) for w in worksheets for f in w.all_fields() if f.type == "choice"
+        (field_name(w.id, f.id), ro_inline.plain(f.label)) for w in worksheets for f in w.all_fields()
+        if f.type == "choice"
     )
-
-
-def plain_text(text: str) -> str:
-    """Return data text without its inline Markdown, as a PDF reader shows a field's name."""
-    return html.unescape(re.sub(r"<[^>]+>", "", str(ro_inline.render(text))))
 
 
 # --- Rendering, with the cache ---

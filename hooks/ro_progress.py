@@ -14,22 +14,13 @@ Without JavaScript nothing is saved, and the page says so. Print: the saved entr
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
 
-import ro_inline
 from ro_guide import Guide
-
-_TAG = re.compile(r"<[^>]+>")
+from ro_inline import plain
 
 # (component, target, anchor) → a link to that component on its home page, or None when it has none.
 HomeLink = Callable[[str, str, str], str | None]
-
-
-def plain(text: str) -> str:
-    """Return data text (inline Markdown) as plain text."""
-    return html.unescape(_TAG.sub("", str(ro_inline.render(text))))
 
 
 def index(guide: Guide, home: HomeLink) -> dict:

@@ -164,12 +164,14 @@
     if (again) again.focus();
   };
 
-  // Polite live region; cleared first so a repeat is announced.
-  const say = (root, text) => {
-    const region = $(root, "[data-ro-status]");
-    if (!region) return;
+  // Polite live regions; cleared first so a repeat is announced.
+  const speak = (region, text) => {
     region.textContent = "";
     setTimeout(() => { region.textContent = text; }, 50);
+  };
+  const say = (root, text) => {
+    const region = $(root, "[data-ro-status]");
+    if (region) speak(region, text);
   };
 
   const download = (name, text, type) => {
@@ -859,8 +861,7 @@
       region = make("p", { class: "ro-visually-hidden", "data-ro-announce": "", "aria-live": "polite" });
       document.body.append(region);
     }
-    region.textContent = "";
-    setTimeout(() => { region.textContent = text; }, 50);
+    speak(region, text);
   };
   const copyLink = (href) => copy(absolute(href)).then(() => announce("Link copied"),
     () => announce("Copying is blocked here: the link is in the address bar"));
@@ -911,10 +912,6 @@
       count.textContent = words.length ? `${shown} ${shown === 1 ? "link matches" : "links match"}` : "";
     });
     const planner = $(root, "[data-ro-planner]");
-    const titleOf = (key) => {
-      const row = $$(root, "[data-ro-plan-key]").find((li) => li.dataset.roPlanKey === key);
-      return row ? $(row, ".ro-links__link").textContent.trim() : key;
-    };
     root.addEventListener("click", (event) => {
       const copyButton = event.target.closest("[data-ro-copy-link]");
       if (copyButton) {
@@ -958,7 +955,6 @@
           s.planner.note = event.target.value.slice(0, 500);
         });
       });
-      planner.titleOf = titleOf;
     }
   }, (root, s) => {
     const plan = isObj(s.planner) ? s.planner : {};
@@ -975,7 +971,8 @@
     if (document.activeElement !== field) field.value = note;
     $(planner, "[data-ro-planner-empty]").hidden = keys.length > 0;
     rebuild($(planner, "[data-ro-planner-items]"), keys.map((key, i) => {
-      const title = planner.titleOf(key);
+      const row = $(root, `[data-ro-plan-key="${CSS.escape(key)}"] .ro-links__link`);
+      const title = row ? row.textContent.trim() : key;
       const button = (label, step, hint) => make("button", { type: "button", class: "ro-button ro-button--small",
         "data-ro-plan-move": String(step), "data-ro-key": `${key}:${step}`, "aria-label": `${hint}: ${title}` }, [label]);
       return make("li", { "data-ro-key": key }, [make("span", {}, [title]), " ",
