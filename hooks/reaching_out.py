@@ -62,23 +62,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if messages:
         raise PluginError(_report("Some pages have problems with components", messages))
     _add_pdfs(files, config, site)
+    _add_plan_items(files, config, site)
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Tell the components which page they render on, so their links are relative to it."""
     site = _site(config)
-
-    def resolve(target: str) -> str:
-        path, _, anchor = target.partition("#")
-        found = files.get_file_from_path(posixpath.normpath(path)) if path else page.file
-        if found is None:
-            site.emitted_links.append((page.file.src_uri, path, anchor))
-            return target
-        site.emitted_links.append((page.file.src_uri, found.src_uri, anchor))
-        url = get_relative_url(found.url, page.url) if path else ""
-        return f"{url}#{anchor}" if anchor else url
-
+    resolve = _resolver(site, files, page.file)
     site.page = PageContext(page.file.src_uri, resolve)
     # Renamed anchors of this page, which main.html writes for the script that sends #old to #new.
     aliases = site.guide.aliases.for_page(page.file.src_uri) if site.guide.aliases else {}
@@ -184,6 +175,20 @@ def _add_pdfs(files: Files, config: MkDocsConfig, site: Site) -> None:
         _LOG.warning(f"{site.docs_prefix}data/worksheets.yml: {message}")
 
 
+# --- The plan page's catalogue ---
+
+
+def _add_plan_items(files: Files, config: MkDocsConfig, site: Site) -> None:
+    """Publish the plan page's catalogue as items.json beside the plan page (when the guide has one)."""
+    home = site.home_of("plan")
+    plan = files.get_file_from_path(home) if home else None
+    if plan is None:
+        return
+    src = posixpath.join(posixpath.dirname(plan.dest_uri), "items.json")
+    site.plan_items_src = src
+    files.append(File.generated(config, src, content=site.plan_items(plan.src_uri, _resolver(site, files, plan))))
+
+
 # A link in the page's own HTML that starts with http(s): one to another site. (Material's instant
 # navigation later makes every internal link absolute too, so print.css cannot tell them apart itself.)
 _EXTERNAL_LINK = re.compile(r'<a(?=\s)([^>]*?)\shref="(https?://[^"]*)"', re.IGNORECASE)
@@ -217,6 +222,22 @@ def _site(config: MkDocsConfig) -> Site:
         if isinstance(extension, MarkerExtension):
             return extension.site
     raise PluginError("reaching_out: the marker extension is missing (on_config did not run)")
+
+
+def _resolver(site: Site, files: Files, file: File):
+    """Map guide-relative links (`prepare.md#anchor`) to URLs relative to `file`; note each for checking."""
+
+    def resolve(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        found = files.get_file_from_path(posixpath.normpath(path)) if path else file
+        if found is None:
+            site.emitted_links.append((file.src_uri, path, anchor))
+            return target
+        site.emitted_links.append((file.src_uri, found.src_uri, anchor))
+        url = get_relative_url(found.url, file.url) if path else ""
+        return f"{url}#{anchor}" if anchor else url
+
+    return resolve
 
 
 def _nav_order(nav: list) -> dict[str, int]:

@@ -9,6 +9,7 @@ Python-Markdown converts the page.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -176,6 +177,8 @@ class Site:
     # Every page's Markdown, in reading order, for the components that list the whole guide.
     pages: dict[str, str] = field(default_factory=dict)
     _targets: list | None = None
+    # Where the plan page's catalogue (`plan_items()`) is published, set by the adapter when there is one.
+    plan_items_src: str | None = None
     # Downloads (issue 5): the PDFs of this build, set by the adapter before any page renders.
     downloads: ro_pdf.PdfBuild | None = None
     # Rendered inline text by (page, text): titles repeat across the link index and the plan page.
@@ -353,12 +356,14 @@ class Site:
         return self._render("downloads.html", resolve, build=build, groups=build.groups(), papers=ro_pdf.PAPERS,
                             level=level or 2)
 
-    def _render_links(self, name: str, resolve: Callable[[str], str] | None, level: int | None) -> Markup:
-        """Render the counselors' components: the index of every link, the ready-made plans, a plan page."""
+    def _all_targets(self) -> list:
         if self._targets is None:  # the same for every page of this build
             self._targets = ro_links.targets(self.guide, self.pages)
-        targets = self._targets
-        tags = {"purposes": self.guide.by_kind.get("purpose", {}), "phases": self.guide.by_kind.get("phase", {})}
+        return self._targets
+
+    def _render_links(self, name: str, resolve: Callable[[str], str] | None, level: int | None) -> Markup:
+        """Render the counselors' components: the index of every link, the ready-made plans, a plan page."""
+        targets = self._all_targets()
         plan_href = self._href("plan", resolve)
         if name == "link-index":
             return self._render("link-index.html", resolve, groups=ro_links.by_page(targets), level=level,
@@ -371,10 +376,31 @@ class Site:
                 plans.append((plan, [(key, titles.get(key)) for key in keys],
                               ro_links.plan_fragment(keys, plan.note or "")))
             return self._render("plans.html", resolve, plans=plans, level=level, plan_href=plan_href)
-        category_of = {q.id: c for c, q in self.guide.questions.all_questions()} if self.guide.questions else {}
-        return self._render("plan.html", resolve, targets=[t for t in targets if t.plan_key], guide=self.guide,
-                            category_of=category_of, level=level, bank_href=self._href("question-bank", resolve),
-                            **tags)
+        items_href = link(resolve, self.plan_items_src) if self.plan_items_src else None
+        return self._render("plan.html", resolve, items_href=items_href, level=level)
+
+    def plan_items(self, page: str, resolve: Callable[[str], str] | None) -> str:
+        """Render the plan page's catalogue as JSON: every item a plan can name, with links relative to `page`.
+
+        The plan page fetches it (from its own site) and shows the items the plan link names, so the
+        page stays small however large the guide grows. The HTML comes from the same partials as the
+        items' home pages, escaped by Jinja; the script inserts it as it is.
+        """
+        guide = self.guide
+        context = {
+            "guide": guide,
+            "category_of": {q.id: c for c, q in guide.questions.all_questions()} if guide.questions else {},
+            "bank_href": self._href("question-bank", resolve),
+            "purposes": guide.by_kind.get("purpose", {}),
+            "phases": guide.by_kind.get("phase", {}),
+        }
+        items = {
+            target.plan_key: {"kind": target.kind,
+                              "html": str(self._render("plan-item.html", resolve, page=page, target=target,
+                                                       **context))}
+            for target in self._all_targets() if target.plan_key
+        }
+        return json.dumps({"version": 1, "items": items}, ensure_ascii=False, separators=(",", ":"))
 
     def _render_progress(self, resolve: Callable[[str], str] | None, level: int | None) -> Markup:
         """My progress: the page's controls plus an index naming everything a reader can save."""
@@ -393,9 +419,16 @@ class Site:
         address = f"{src}#{anchor}" if anchor else src
         return resolve(address) if resolve else address
 
-    def _render(self, partial: str, resolve: Callable[[str], str] | None, **context: object) -> Markup:
-        page = self.page.src if self.page else ""
+    def _render(self, partial: str, resolve: Callable[[str], str] | None, *, page: str | None = None,
+                **context: object) -> Markup:
+        if page is None:
+            page = self.page.src if self.page else ""
         return ro_render.render(self.env, partial, resolve=resolve, cache=self._inline, cache_key=page, **context)
+
+
+def link(resolve: Callable[[str], str] | None, target: str) -> str:
+    """Resolve a guide-relative link for the current page (unchanged when there is no page)."""
+    return resolve(target) if resolve else target
 
 
 def _file_of(source: str) -> str:

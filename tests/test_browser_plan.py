@@ -16,6 +16,11 @@ def _visible_plan_keys(page) -> list[str]:
     )
 
 
+def _wait_for_plan(page) -> None:
+    page.wait_for_function("() => document.querySelector('[data-ro-plan-message]').textContent"
+                           ".startsWith('Your plan has')")
+
+
 def test_a_renamed_anchor_leads_to_its_new_id(page, sample_url):
     open_ready(page, sample_url + "embedded/#closing-questions")
     page.wait_for_function("() => location.hash === '#closing'")
@@ -87,7 +92,7 @@ def test_plan_round_trip_in_a_fresh_browser(chromium, sample_url):
     try:
         page = client.page
         open_ready(page, url)
-        page.wait_for_function("() => !document.querySelector('[data-ro-plan-note]').hidden")
+        _wait_for_plan(page)
         assert _visible_plan_keys(page) == ["q.who-else", "c.the-day-before", "s.embedded:closing"]
         assert page.text_content("[data-ro-plan-note-text]") == "Hi Sam — start with the first step <b>today</b>."
         assert page.locator("[data-ro-plan-note] b").count() == 0
@@ -121,10 +126,45 @@ def test_malformed_truncated_and_hostile_plan_links_are_safe(page, sample_url, f
 
 def test_unknown_items_show_as_no_longer_available_in_place(page, sample_url):
     open_ready(page, sample_url + "plan/#i=q.gone,c.the-day-before&n=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&v=1")
-    page.wait_for_function("() => !document.querySelector('[data-ro-plan-note]').hidden")
+    _wait_for_plan(page)
     assert _visible_plan_keys(page) == ["missing", "c.the-day-before"]
     assert page.locator("[data-ro-plan-note] img").count() == 0
     assert page.text_content("[data-ro-plan-note-text]") == "<img src=x onerror=alert(1)>"
+
+
+@pytest.mark.parametrize("answer", ["abort", "not json", '{"version": 2, "items": {}}', "404"])
+def test_a_plan_whose_catalogue_cannot_load_says_so_and_keeps_the_note(page, sample_url, answer):
+    def reply(route):
+        if answer == "abort":
+            route.abort()
+        elif answer == "404":
+            route.fulfill(status=404, body="not found")
+        else:
+            route.fulfill(status=200, content_type="application/json", body=answer)
+
+    page.route("**/plan/items.json", reply)
+    open_ready(page, sample_url + "plan/#i=c.the-day-before&n=Call%20me&v=1")
+    page.wait_for_function("() => document.querySelector('[data-ro-plan-message]').textContent"
+                           ".startsWith('Your plan could not be loaded')")
+    assert page.text_content("[data-ro-plan-note-text]") == "Call me"
+    assert _visible_plan_keys(page) == []
+
+
+def test_opening_another_plan_link_on_the_page_shows_that_plan(page, sample_url):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_ready(page, sample_url + "plan/#i=c.the-day-before&v=1")
+    _wait_for_plan(page)
+    page.evaluate("() => { location.hash = 'i=q.who-else,t.warm-request&v=1'; }")
+    page.wait_for_function("() => document.querySelector('[data-ro-plan-message]').textContent"
+                           " === 'Your plan has 2 steps.'")
+    assert _visible_plan_keys(page) == ["q.who-else", "t.warm-request"]
+    assert page.locator("[data-ro-plan-note]").is_hidden()
+    # The catalogue is fetched once, and no request carries the plan's items or note.
+    assert [url for url in requests if url.endswith("items.json")] == [sample_url + "plan/items.json"]
+    assert not [url for url in requests if "who-else" in url or "the-day-before" in url]
+    # The checklist and the question came from the catalogue and work like on their home pages.
+    assert page.locator("[data-ro-plan-key='q.who-else'] [data-ro-pick]").count() == 1
 
 
 def test_a_question_in_a_plan_can_join_my_questions(page, sample_url):

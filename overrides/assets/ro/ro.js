@@ -987,14 +987,29 @@
     open.toggleAttribute("aria-disabled", !keys.length);
   });
 
-  // A client's plan page: the plan is in the link (#i=KEYS&n=NOTE&v=1); every possible item is already
-  // on the page, hidden. Show the chosen ones in order; anything unknown is "no longer available".
+  // A client's plan page: the plan is in the link (#i=KEYS&n=NOTE&v=1). The catalogue of every item a
+  // plan can name (items.json, HTML rendered by the build) comes from this site; only the chosen items,
+  // in order, go on the page. Anything unknown is "no longer available". The request names no item.
+  const catalogues = {};
+  const catalogue = (href) => catalogues[href] || (catalogues[href] = fetch(href)
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status))))
+    .then((data) => (isObj(data) && data.version === 1 && isObj(data.items) ? data.items : Promise.reject()))
+    .catch((error) => { delete catalogues[href]; throw error; }));
+
+  const planItem = (key, item) => {
+    const li = make("li", { class: `ro-plan__item ro-plan__item--${item.kind}`, "data-ro-plan-key": key });
+    const html = document.createElement("template");
+    html.innerHTML = item.html; // built by the guide's templates, escaped there, from this site
+    li.append(html.content);
+    return li;
+  };
+
   const showPlan = (root) => {
     const message = $(root, "[data-ro-plan-message]");
     const list = $(root, "[data-ro-plan-items]");
-    for (const li of $$(list, ":scope > [data-ro-plan-key]")) li.hidden = true;
-    for (const li of $$(list, ":scope > .ro-plan__item--missing")) li.remove();
-    $(root, "[data-ro-plan-note]").hidden = true;
+    const note = $(root, "[data-ro-plan-note]");
+    list.replaceChildren();
+    note.hidden = true;
     const hash = location.hash.slice(1);
     if (!hash) {
       message.textContent = "This page shows a plan your counselor made for you. Open the plan link they sent you.";
@@ -1002,32 +1017,31 @@
     }
     let params;
     try { params = new URLSearchParams(hash); } catch (e) { params = new URLSearchParams(); }
-    const keys = (params.get("i") || "").split(",").filter(Boolean);
+    const keys = [...new Set((params.get("i") || "").split(",").filter(Boolean))];
     if (params.get("v") !== "1" || !keys.length || !keys.every((k) => PLAN_KEY.test(k))) {
       message.textContent = "This plan link is damaged or cut off, so it cannot be shown. Ask your counselor to send it again, or copy the whole link into the address bar.";
       return;
     }
-    const note = (params.get("n") || "").slice(0, 500);
-    if (note) {
-      $(root, "[data-ro-plan-note-text]").textContent = note; // plain text, never markup
-      $(root, "[data-ro-plan-note]").hidden = false;
+    const text = (params.get("n") || "").slice(0, 500);
+    if (text) {
+      $(root, "[data-ro-plan-note-text]").textContent = text; // plain text, never markup
+      note.hidden = false;
     }
-    const items = new Map($$(list, ":scope > [data-ro-plan-key]").map((li) => [li.dataset.roPlanKey, li]));
-    const missing = $(root, "template[data-ro-plan-missing]");
-    let shown = 0;
-    for (const key of new Set(keys)) {
-      const li = items.get(key);
-      if (li) {
-        list.append(li);
-        li.hidden = false;
-        shown += 1;
-      } else {
-        list.append(missing.content.firstElementChild.cloneNode(true));
-      }
-    }
-    const gone = new Set(keys).size - shown;
-    message.textContent = `Your plan has ${shown} ${shown === 1 ? "step" : "steps"}` +
-      (gone ? `, and ${gone} ${gone === 1 ? "item is" : "items are"} no longer available.` : ".");
+    message.textContent = "Loading your plan…";
+    const shownFor = hash;
+    catalogue(root.dataset.roPlanItemsHref).then((items) => {
+      if (location.hash.slice(1) !== shownFor || !root.isConnected) return; // another plan was opened since
+      const missing = $(root, "template[data-ro-plan-missing]");
+      const found = keys.filter((key) => isObj(items[key]) && typeof items[key].html === "string");
+      list.replaceChildren(...keys.map((key) => found.includes(key) ? planItem(key, items[key])
+        : missing.content.firstElementChild.cloneNode(true)));
+      init(); // start the checklists and questions just added
+      const gone = keys.length - found.length;
+      message.textContent = `Your plan has ${found.length} ${found.length === 1 ? "step" : "steps"}` +
+        (gone ? `, and ${gone} ${gone === 1 ? "item is" : "items are"} no longer available.` : ".");
+    }, () => {
+      message.textContent = "Your plan could not be loaded. Check your connection, then reload the page.";
+    });
   };
   component("[data-ro-plan]", (root) => {
     addEventListener("hashchange", () => { if (root.isConnected) showPlan(root); });
