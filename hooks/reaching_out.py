@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url
 import ro_assets
 import ro_inline
 import ro_pdf
+import ro_render
 from ro_components import MarkerExtension, PageContext, Site
 from ro_guide import DataError, load_guide
 
@@ -41,7 +42,8 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
         guide = load_guide(docs / "data", root)
     except DataError as error:
         raise PluginError(_report("The guide's data has problems", error.messages)) from None
-    site = Site(guide, docs_prefix=_display(docs, root) + "/", site_url=_published_site_url(config))
+    site = Site(guide, docs_prefix=_display(docs, root) + "/", site_url=_published_site_url(config),
+                env=ro_render.environment(cache=root / ".cache" / "jinja"))
     config.markdown_extensions.append(MarkerExtension(site))
     return config
 

@@ -468,8 +468,18 @@ def _write_atomically(path: Path, content: bytes) -> None:
 
 
 def _prune(cache_dir: Path) -> None:
-    """Remove cached PDFs unused for CACHE_DAYS (their metadata file is touched on every use)."""
-    limit = time.time() - CACHE_DAYS * 86400
+    """Remove cached PDFs unused for CACHE_DAYS (their metadata file is touched on every use).
+
+    Runs at most once a day (the `.pruned` stamp), so a build does not list a large cache every time.
+    """
+    now = time.time()
+    stamp = cache_dir / ".pruned"
+    try:
+        if now - stamp.stat().st_mtime < 86400:
+            return
+    except OSError:
+        pass
+    limit = now - CACHE_DAYS * 86400
     for meta in cache_dir.glob("*.json"):
         try:
             if meta.stat().st_mtime < limit:
@@ -477,4 +487,5 @@ def _prune(cache_dir: Path) -> None:
                 meta.with_suffix(".pdf").unlink(missing_ok=True)
         except OSError:
             continue
+    stamp.touch()
 

@@ -22,8 +22,15 @@ _LINK_TAG = re.compile(r"</?a\b[^>]*>")
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
 
 
-def environment(partials: Path = PARTIALS) -> jinja2.Environment:
-    """Create the Jinja environment the components render with."""
+def environment(partials: Path = PARTIALS, cache: Path | None = None) -> jinja2.Environment:
+    """Create the Jinja environment the components render with; `cache` keeps compiled templates between builds.
+
+    An environment lives for one build, in which no template changes, so it never checks files for changes.
+    Jinja's bytecode cache is keyed by each template's source (and the Python version), so an edited
+    partial is compiled afresh.
+    """
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(partials)),
         autoescape=True,
@@ -31,6 +38,8 @@ def environment(partials: Path = PARTIALS) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)) if cache is not None else None,
     )
 
 

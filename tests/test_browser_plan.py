@@ -71,11 +71,13 @@ def test_plan_round_trip_in_a_fresh_browser(chromium, sample_url):
         page = counselor.page
         open_ready(page, sample_url + "counselors/")
         for key in ("c.the-day-before", "q.who-else", "s.embedded:closing"):
+            group = page.locator("details[data-ro-links-page]", has=page.locator(f"li[data-ro-plan-key='{key}']"))
+            if not group.evaluate("d => d.open"):
+                group.locator("summary").focus()
+                page.keyboard.press("Enter")  # opens the page's group of links, and adds its buttons
             button = page.locator(f"[data-ro-plan-add='{key}']")
-            summary = page.locator("details[data-ro-links-page]", has=button).locator("summary")
-            if not page.locator("details[data-ro-links-page]", has=button).evaluate("d => d.open"):
-                summary.focus()
-                page.keyboard.press("Enter")  # opens the page's group of links
+            assert page.get_attribute(f"[data-ro-plan-add='{key}']", "aria-describedby") == page.get_attribute(
+                f"li[data-ro-plan-key='{key}'] a", "id")
             button.focus()
             page.keyboard.press("Enter")
             page.wait_for_function(f"() => document.querySelector(\"[data-ro-plan-add='{key}']\")"

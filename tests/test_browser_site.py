@@ -93,10 +93,16 @@ def test_component_pages_pass_axe_in_both_colour_schemes(chromium, sample_url, s
             "slots": {"friend": "Lee"}, "network": {"family": [{"id": "p", "name": "May", "asked": True}]}}])
         violations = {}
         for path in ["checklist/", "questions/", "embedded/", "worksheet/", "template/", "network-map/",
-                     "my-progress/"]:
+                     "my-progress/", "counselors/", "plan/#i=c.the-day-before,q.who-else,t.warm-request&n=Hi&v=1"]:
             open_ready(page, sample_url + path)
             if path == "questions/":  # a filtered view too
                 page.get_by_role("checkbox", name="Closing", exact=True).check()
+            if path == "counselors/":  # every group open, with the buttons the script adds
+                page.eval_on_selector_all("details[data-ro-links-page]", "ds => ds.forEach(d => { d.open = true; })")
+                page.wait_for_function("() => document.querySelectorAll('[data-ro-copy-link]').length"
+                                       " === document.querySelectorAll('[data-ro-link-item]').length")
+            if path.startswith("plan/"):  # the plan's items, from its catalogue
+                page.wait_for_selector("[data-ro-plan-key='q.who-else'] [data-ro-pick]")
             found = _axe(page)
             if found:
                 violations[path] = found

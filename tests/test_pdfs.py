@@ -408,6 +408,33 @@ def test_deferred_pdfs_are_listed_but_not_rendered(tmp_path):
     assert all(p.path is None for p in build.pdfs)
 
 
+def test_cache_entries_unused_for_thirty_days_are_pruned_at_most_once_a_day(tmp_path):
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    month_ago = time.time() - (ro_pdf.CACHE_DAYS + 1) * 86400
+
+    def entry(name: str, when: float):
+        meta = cache / f"{name}.json"
+        meta.write_text("{}")
+        (cache / f"{name}.pdf").write_bytes(b"%PDF")
+        os.utime(meta, (when, when))
+        return meta
+
+    old, recent = entry("old", month_ago), entry("recent", time.time() - 86400)
+    ro_pdf.render_all([], cache)
+    assert not old.exists() and not (cache / "old.pdf").exists()
+    assert recent.exists()
+    again = entry("again", month_ago)
+    ro_pdf.render_all([], cache)
+    assert again.exists()  # pruned less than a day ago: not listed again
+    os.utime(cache / ".pruned", (month_ago, month_ago))
+    ro_pdf.render_all([], cache)
+    assert not again.exists()
+
+
 def test_pdf_is_the_same_on_every_render(warm_cache):
     job = next(j for j in _jobs(SAMPLE_DOCS / "data") if j.name == "worksheet-conversation-prep-a4.pdf")
     content, pages = ro_pdf.render_pdf(job)

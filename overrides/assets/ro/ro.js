@@ -889,10 +889,44 @@
   addEventListener("hashchange", followAlias);
 
   // The index of every link: search, copy, and "Add to plan" for the builder below it.
+  const planned = (s) => {
+    const plan = isObj(s.planner) ? s.planner : {};
+    return (Array.isArray(plan.items) ? plan.items : []).filter((k) => typeof k === "string" && PLAN_KEY.test(k));
+  };
+  const showPlanned = (button, on) => {
+    button.setAttribute("aria-pressed", String(on));
+    button.textContent = on ? "In the plan" : "Add to plan";
+  };
+  // A page's buttons are made when its group first opens: 600 rows of buttons nobody sees would slow
+  // the page's start. Each button is described by its row's link, so it is announced with its title.
+  let linkIds = 0;
+  const linkButtons = (group) => {
+    if (!group.open || group.hasAttribute("data-ro-buttons")) return;
+    group.setAttribute("data-ro-buttons", "");
+    const keys = planned(read());
+    for (const li of $$(group, "[data-ro-link-item]")) {
+      const link = $(li, "a");
+      link.id = link.id || `ro-link-${++linkIds}`;
+      const button = (attrs, label) => make("button", { type: "button", class: "ro-button ro-button--small",
+        "aria-describedby": link.id, ...attrs }, [label]);
+      li.append(" ", button({ "data-ro-copy-link": "" }, "Copy link"));
+      const key = li.dataset.roPlanKey;
+      if (key) {
+        const add = button({ "data-ro-plan-add": key }, "");
+        showPlanned(add, keys.includes(key));
+        li.append(" ", add);
+      }
+    }
+  };
+
   component("[data-ro-links]", (root) => {
-    reveal(root, "[data-ro-links-search], [data-ro-copy-link], [data-ro-plan-add], [data-ro-planner]");
+    reveal(root, "[data-ro-links-search], [data-ro-planner]");
     const rows = $$(root, "[data-ro-link-item]").map((li) => [li, li.textContent.toLowerCase()]);
     const pages = $$(root, "[data-ro-links-page]");
+    for (const page of pages) {
+      page.addEventListener("toggle", () => linkButtons(page));
+      linkButtons(page);
+    }
     const input = $(root, "#ro-links-text");
     const count = $(root, "[data-ro-links-count]");
     const search = $(root, "[data-ro-links-search]");
@@ -958,12 +992,8 @@
     }
   }, (root, s) => {
     const plan = isObj(s.planner) ? s.planner : {};
-    const keys = (Array.isArray(plan.items) ? plan.items : []).filter((k) => typeof k === "string" && PLAN_KEY.test(k));
-    for (const button of $$(root, "[data-ro-plan-add]")) {
-      const on = keys.includes(button.dataset.roPlanAdd);
-      button.setAttribute("aria-pressed", String(on));
-      button.firstChild.textContent = on ? "In the plan" : "Add to plan";
-    }
+    const keys = planned(s);
+    for (const button of $$(root, "[data-ro-plan-add]")) showPlanned(button, keys.includes(button.dataset.roPlanAdd));
     const planner = $(root, "[data-ro-planner]");
     if (!planner) return;
     const note = typeof plan.note === "string" ? plan.note : "";
