@@ -33,6 +33,7 @@ PAGES = {
     "worksheet": "worksheets/conversation-prep/",
     "my progress": "my-progress/",
     "counselors": "for-counselors/",
+    "link index": "every-link/",
     "plan": "plan/#i=c.the-day-before,q.who-else,s.reach-out:how-long-to-ask-for&n=Hello&v=1",
 }
 BUDGET = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}

@@ -115,6 +115,7 @@ PAGE_TYPES = {
     "messages": "messages/index.html",
     "my progress": "my-progress/index.html",
     "counselors": "for-counselors/index.html",
+    "link index": "every-link/index.html",
     "plan": "plan/index.html",
 }
 

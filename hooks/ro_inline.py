@@ -12,11 +12,15 @@ import re
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--")
+# A character the parser would act on (markup, an entity, or one it normalises). Text without any
+# renders as itself, escaped: most data text is like that, so it skips the parser.
+_NEEDS_PARSER = re.compile(r"[*_`\[\]\\&\r\0]")
 
 
 def is_safe_url(url: str) -> bool:
@@ -76,5 +80,7 @@ def plain(text: str) -> str:
 
 def render(text: str, resolve: Callable[[str], str] | None = None) -> Markup:
     """Render inline Markdown to safe HTML; `resolve` rewrites relative link targets for the current page."""
+    if _NEEDS_PARSER.search(text) is None:
+        return Markup(escapeHtml(text))  # noqa: S704 - escaped just now, exactly as markdown-it would
     # markdown-it escapes all raw HTML here (the "zero" preset has html=False).
     return Markup(_MD.renderInline(text, {"resolve": resolve}))

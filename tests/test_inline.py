@@ -25,6 +25,36 @@ def test_render(text, html):
     assert ro_inline.render(text) == html
 
 
+def _data_texts():
+    import ro_guide
+    from conftest import DATA, ROOT
+
+    guide = ro_guide.load_guide(DATA, ROOT)
+
+    def strings(model):
+        if isinstance(model, str):
+            yield model
+        elif isinstance(model, tuple):
+            for item in model:
+                yield from strings(item)
+        elif hasattr(type(model), "model_fields"):
+            for name in type(model).model_fields:
+                yield from strings(getattr(model, name))
+
+    return sorted({text for items in guide.by_kind.values() for item in items.values() for text in strings(item)})
+
+
+def test_text_without_markup_renders_as_the_parser_would():
+    """The shortcut for plain text gives markdown-it's own output, for all the guide's data and odd cases."""
+    odd = ["a\nb", " lead", "trail ", "a  b", "<b>x</b>", "q \"x\" 'y'", "a > b", "\t tab", "x\r\ny", "\0nul",
+           "a\n\nb", "emoji 😀", "# hash", "1. one", "- dash", "http://example.org", "a@b.org"]
+    texts = _data_texts() + odd
+    shortcut = [t for t in texts if ro_inline._NEEDS_PARSER.search(t) is None]
+    assert len(shortcut) > len(texts) // 2  # most text takes it
+    for text in texts:
+        assert ro_inline.render(text) == ro_inline._MD.renderInline(text), text
+
+
 def test_relative_links_go_through_the_resolver():
     html = ro_inline.render("[a](prepare.md#x) [b](#top) [c](https://e.org)", lambda t: "../" + t)
     assert html == '<a href="../prepare.md#x">a</a> <a href="#top">b</a> <a href="https://e.org">c</a>'
