@@ -228,8 +228,11 @@ def _site(config: MkDocsConfig) -> Site:
 
 def _resolver(site: Site, files: Files, file: File):
     """Map guide-relative links (`prepare.md#anchor`) to URLs relative to `file`; note each for checking."""
+    done: dict[str, str] = {}  # a component links to the same few pages many times
 
     def resolve(target: str) -> str:
+        if target in done:
+            return done[target]
         path, _, anchor = target.partition("#")
         found = files.get_file_from_path(posixpath.normpath(path)) if path else file
         if found is None:
@@ -237,7 +240,8 @@ def _resolver(site: Site, files: Files, file: File):
             return target
         site.emitted_links.append((file.src_uri, found.src_uri, anchor))
         url = get_relative_url(found.url, file.url) if path else ""
-        return f"{url}#{anchor}" if anchor else url
+        done[target] = f"{url}#{anchor}" if anchor else url
+        return done[target]
 
     return resolve
 

@@ -143,3 +143,15 @@ def test_pages_load_only_our_own_scripts_and_styles(real_site):
             if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
                 outside.append(f"{html.relative_to(real_site)}: {url}")
     assert outside == []
+
+
+def test_no_script_holds_up_the_first_paint(real_site):
+    """Every script file a page loads is deferred (Material's bundle too, see overrides/main.html), in order."""
+    from bs4 import BeautifulSoup
+
+    for path in ("index.html", "questions/index.html", "plan/index.html"):
+        soup = BeautifulSoup((real_site / path).read_text(encoding="utf-8"), "html.parser")
+        scripts = soup.select("script[src]")
+        assert [s.has_attr("defer") for s in scripts] == [True] * len(scripts), path
+        names = [s["src"].rsplit("/", 1)[-1] for s in scripts]
+        assert names[0].startswith("bundle.") and names[-1] == "ro.js", names  # ours runs after Material's
