@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import posixpath
-import re
 import warnings
 from pathlib import Path
 from urllib.parse import urljoin
@@ -85,7 +84,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     site = _site(config)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= site.rendered_ids.get(page.file.src_uri, set())
-    return _mark_external_links(html, site.site_url)
+    return html
 
 
 def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
@@ -189,22 +188,6 @@ def _add_plan_items(files: Files, config: MkDocsConfig, site: Site) -> None:
     src = posixpath.join(posixpath.dirname(plan.dest_uri), "items.json")
     site.plan_items_src = src
     files.append(File.generated(config, src, content=site.plan_items(plan.src_uri, _resolver(site, files, plan))))
-
-
-# A link in the page's own HTML that starts with http(s): one to another site. (Material's instant
-# navigation later makes every internal link absolute too, so print.css cannot tell them apart itself.)
-_EXTERNAL_LINK = re.compile(r'<a(?=\s)([^>]*?)\shref="(https?://[^"]*)"', re.IGNORECASE)
-
-
-def _mark_external_links(html: str, site_url: str) -> str:
-    """Mark links to other sites with `data-ro-external`, so print.css writes their address after them."""
-
-    def mark(match: re.Match) -> str:
-        if (site_url and match.group(2).startswith(site_url)) or "data-ro-external" in match.group(1):
-            return match.group(0)
-        return f'<a data-ro-external{match.group(1)} href="{match.group(2)}"'
-
-    return _EXTERNAL_LINK.sub(mark, html)
 
 
 def _published_site_url(config: MkDocsConfig) -> str:

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 import jinja2
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+import ro_inline
 import ro_links
 import ro_pdf
 import ro_progress
@@ -459,6 +461,25 @@ class _MarkerPreprocessor(Preprocessor):
         return out
 
 
+class _ExternalLinks(Treeprocessor):
+    """Mark the page's links to other sites with `data-ro-external`, so print.css writes their address.
+
+    Material's instant navigation makes every internal link absolute in the browser, so the stylesheet
+    cannot tell them apart by itself. Components mark their own links (see ro_inline).
+    """
+
+    def __init__(self, md: Markdown, site: Site):
+        super().__init__(md)
+        self.site = site
+
+    def run(self, root) -> None:  # noqa: ANN001 - an ElementTree element
+        own = self.site.site_url
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if ro_inline.is_external(href) and not (own and href.startswith(own)):
+                link.set("data-ro-external", "")
+
+
 class MarkerExtension(Extension):
     """Python-Markdown extension that turns Reaching Out markers into components."""
 
@@ -470,3 +491,5 @@ class MarkerExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         """Register the preprocessor after fenced code is stashed and before raw HTML is."""
         md.preprocessors.register(_MarkerPreprocessor(md, self.site), "reaching_out_markers", 22)
+        # After inline patterns made the links (20), before MkDocs rewrites relative ones (0).
+        md.treeprocessors.register(_ExternalLinks(md, self.site), "reaching_out_external_links", 5)

@@ -29,12 +29,20 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+def is_external(url: str) -> bool:
+    """Return True for an address on another site (http or https)."""
+    match = _SCHEME.match(url)
+    return match is not None and match.group(1).lower() in ("http", "https")
+
+
 def _link_open(self, tokens, idx, options, env):
-    """Rewrite a relative link target through the page's resolver, if one was given."""
+    """Rewrite a relative link target through the page's resolver; mark links to other sites for print."""
     href = str(tokens[idx].attrs.get("href", ""))
     resolve = env.get("resolve") if env else None
     if resolve is not None and _SCHEME.match(href) is None and not href.startswith("#"):
         tokens[idx].attrs["href"] = resolve(href)
+    if is_external(href):
+        tokens[idx].attrs["data-ro-external"] = ""
     return self.renderToken(tokens, idx, options, env)
 
 

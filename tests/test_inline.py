@@ -11,7 +11,7 @@ import ro_inline
     ("text", "html"),
     [
         ("*a* **b** `c`", "<em>a</em> <strong>b</strong> <code>c</code>"),
-        ("[x](https://example.org)", '<a href="https://example.org">x</a>'),
+        ("[x](https://example.org)", '<a href="https://example.org" data-ro-external="">x</a>'),
         ("[x](mailto:a@example.org)", '<a href="mailto:a@example.org">x</a>'),
         ("<b>x</b> & y", "&lt;b&gt;x&lt;/b&gt; &amp; y"),
         ('say "hi"', "say &quot;hi&quot;"),
@@ -57,7 +57,8 @@ def test_text_without_markup_renders_as_the_parser_would():
 
 def test_relative_links_go_through_the_resolver():
     html = ro_inline.render("[a](prepare.md#x) [b](#top) [c](https://e.org)", lambda t: "../" + t)
-    assert html == '<a href="../prepare.md#x">a</a> <a href="#top">b</a> <a href="https://e.org">c</a>'
+    assert html == ('<a href="../prepare.md#x">a</a> <a href="#top">b</a> '
+                    '<a href="https://e.org" data-ro-external="">c</a>')  # only the link to another site is marked
 
 
 @pytest.mark.parametrize(

@@ -314,11 +314,19 @@ def test_print_templates_and_fonts_are_not_published(real_site):
 
 
 def test_external_links_are_marked_for_print_and_internal_ones_not(real_site):
-    html = BeautifulSoup((real_site / "know-what-you-are-exploring" / "index.html").read_text(), "html.parser")
-    article = html.select_one("article")
-    external = article.select("a[data-ro-external]")
-    assert external and all(a["href"].startswith("http") for a in external)
-    assert all(not a["href"].startswith("http") for a in article.select("a[href]:not([data-ro-external])"))
+    for page in ("know-what-you-are-exploring", "sources", "questions"):
+        article = BeautifulSoup((real_site / page / "index.html").read_text(), "html.parser").select_one("article")
+        external = article.select("a[data-ro-external]")
+        assert all(a["href"].startswith(("http://", "https://")) for a in external), page
+        assert all(not a["href"].startswith("http") for a in article.select("a[href]:not([data-ro-external])")), page
+        if page == "know-what-you-are-exploring":
+            assert external, page  # prose that cites other sites
+
+
+def test_links_in_data_text_to_other_sites_are_marked_too(render):
+    soup = render("<!-- ro:checklist before-you-reach-out -->")
+    assert [a["href"] for a in soup.select("a[data-ro-external]")] == ["https://example.org/library"]
+    assert soup.select("a[href^='/resolved/'][data-ro-external]") == []
 
 
 # --- The build cache ---
