@@ -58,8 +58,8 @@ GROUPS = {
     "pack": "Counselor pack",
 }
 HOOKS = Path(__file__).resolve().parent
-# The code a PDF's look depends on: this module, the inline Markdown, and the models' defaults.
-CODE = ("ro_pdf.py", "ro_inline.py", "ro_worksheets.py", "ro_checklists.py", "ro_questions.py")
+# The code a PDF's look depends on: this module, the inline Markdown and its renderer, the models' defaults.
+CODE = ("ro_pdf.py", "ro_inline.py", "ro_render.py", "ro_worksheets.py", "ro_checklists.py", "ro_questions.py")
 CACHE_DAYS = 30  # a cached PDF nobody used for this long is removed
 
 
@@ -193,14 +193,7 @@ def plan(
     `home(marker, id)` names the page a component lives on, or None.
     """
     env = environment(print_dir)
-    inline: dict[str, Markup] = {}
-
-    def md(text: str | None) -> Markup:
-        if not text:
-            return Markup("")
-        if text not in inline:  # the pack repeats every worksheet's and checklist's text
-            inline[text] = ro_inline.render(text, link)
-        return inline[text]
+    md = ro_render.inline(link, {})  # the pack repeats every worksheet's and checklist's text
 
     def where(marker: str, target: str = "", anchor: str = "") -> str | None:
         page = home(marker, target)

@@ -70,6 +70,26 @@ def message_lines(text: str) -> list[list[list[Segment]]]:
     return paragraphs
 
 
+def inline(
+    resolve: Callable[[str], str] | None = None, cache: dict | None = None, cache_key: str = ""
+) -> Callable[[str | None], Markup]:
+    """Return `md`: data text to safe inline HTML with links resolved, kept in `cache` by (`cache_key`, text).
+
+    Links depend on the page they are written on, so `cache_key` names it when a cache is shared.
+    """
+    store = {} if cache is None else cache
+
+    def md(text: str | None) -> Markup:
+        if not text:
+            return Markup("")
+        key = (cache_key, text)
+        if key not in store:
+            store[key] = ro_inline.render(text, resolve)
+        return store[key]
+
+    return md
+
+
 def render(
     env: jinja2.Environment,
     partial: str,
@@ -81,19 +101,9 @@ def render(
 ) -> Markup:
     """Render one partial with `context`; `resolve` maps guide-relative links for the current page.
 
-    `cache`, when given, keeps rendered text by (`cache_key`, text): links depend on the page, so the key
-    names it.
+    `cache`, when given, keeps rendered text by (`cache_key`, text) across calls (see `inline`).
     """
-
-    def md(text: str | None) -> Markup:
-        if not text:
-            return Markup("")
-        if cache is None:
-            return ro_inline.render(text, resolve)
-        key = (cache_key, text)
-        if key not in cache:
-            cache[key] = ro_inline.render(text, resolve)
-        return cache[key]
+    md = inline(resolve, cache, cache_key)
 
     def md_text(text: str | None) -> Markup:
         """Inline text for use inside a link: the same, minus any links of its own (links cannot nest)."""
