@@ -84,6 +84,25 @@ def test_my_progress_without_javascript(page_nojs, sample_url):
 # --- Checklists ---
 
 
+@pytest.mark.parametrize("path", ["worksheet/", "checklist/", "template/", "network-map/"])
+def test_revealing_the_tools_moves_nothing_below_them(browsing, sample_url, page_nojs, path):
+    """The tools' room is kept before the script runs (no layout shift); without scripts it takes none."""
+    waiting = browsing.new_page()
+    waiting.route("**/assets/ro/ro.js", lambda route: route.abort())  # as if the script had not arrived yet
+    waiting.goto(sample_url + path)
+    tools = waiting.locator("[data-ro-tools]").first
+    assert tools.is_hidden() and tools.bounding_box()["height"] > 0
+    before = tools.bounding_box()
+    page = browsing.page
+    open_ready(page, sample_url + path)
+    shown = page.locator("[data-ro-tools]").first
+    expect(shown).to_be_visible()
+    after = shown.bounding_box()
+    assert (after["y"], after["height"]) == (before["y"], before["height"])  # so nothing below it moves
+    page_nojs.goto(sample_url + path)
+    assert page_nojs.locator("[data-ro-tools]").first.bounding_box() is None  # no gap without scripts
+
+
 def test_checklist_ticks_persist_and_progress_is_announced(page, sample_url):
     open_ready(page, sample_url + "checklist/")
     progress = page.locator("#cl-before-you-reach-out [data-ro-progress]")
