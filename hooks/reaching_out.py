@@ -29,6 +29,7 @@ import ro_pdf
 import ro_render
 from ro_components import MarkerExtension, PageContext, Site
 from ro_guide import DataError, load_guide
+from ro_types import strings
 
 # --- Hooks ---
 
@@ -250,19 +251,8 @@ def _data_texts(site: Site):
     guide = site.guide
     for kind in ("checklist", "worksheet", "question", "network-category"):
         for item in guide.by_kind.get(kind, {}).values():
-            for text in _strings(item):
+            for text in strings(item):
                 yield f"{site.docs_prefix}data ({kind} '{item.id}')", text
-
-
-def _strings(model: object):
-    if isinstance(model, str):
-        yield model
-    elif isinstance(model, tuple):
-        for item in model:
-            yield from _strings(item)
-    elif hasattr(type(model), "model_fields"):
-        for name in type(model).model_fields:
-            yield from _strings(getattr(model, name))
 
 
 def _alias_problems(site: Site, files: Files) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Strict, StringConstraints, ValidationError
@@ -39,6 +40,18 @@ class Model(BaseModel):
     """Base of every data model: immutable, strict about keys."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def strings(value: object) -> Iterator[str]:
+    """Yield every string a model holds, however deep (for checks that read all the data's text)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from strings(item)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from strings(getattr(value, name))
 
 
 def explain(error: ValidationError, root: type[BaseModel], loaded: Loaded) -> list[Problem]:

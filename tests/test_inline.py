@@ -27,21 +27,12 @@ def test_render(text, html):
 
 def _data_texts():
     import ro_guide
+    import ro_types
     from conftest import DATA, ROOT
 
     guide = ro_guide.load_guide(DATA, ROOT)
-
-    def strings(model):
-        if isinstance(model, str):
-            yield model
-        elif isinstance(model, tuple):
-            for item in model:
-                yield from strings(item)
-        elif hasattr(type(model), "model_fields"):
-            for name in type(model).model_fields:
-                yield from strings(getattr(model, name))
-
-    return sorted({text for items in guide.by_kind.values() for item in items.values() for text in strings(item)})
+    return sorted({text for items in guide.by_kind.values() for item in items.values()
+                   for text in ro_types.strings(item)})
 
 
 def test_text_without_markup_renders_as_the_parser_would():
