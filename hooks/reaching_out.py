@@ -3,7 +3,8 @@
 It loads and validates the data per build (`on_config`; `mkdocs serve` does not reload hook modules,
 so nothing is cached at import), registers the marker extension, checks every page's markers before
 any page renders, gives each page a link resolver, and checks that every link a component emitted
-lands on an anchor that exists. It also makes the guide's PDFs (see "Downloads" below).
+lands on an anchor that exists. It also adds the guide's PDFs (see "Downloads" below) and the plan
+page's catalogue (`plan/items.json`) to the site as generated files.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Check every page's markers and every link written in the data, before any page renders."""
+    """Check every page's markers and the data's links before any page renders; add the PDFs and plan catalogue."""
     site = _site(config)
     order = _nav_order(config.nav or [])
     documents = sorted(files.documentation_pages(), key=lambda f: (order.get(f.src_uri, len(order)), f.src_uri))

@@ -183,7 +183,7 @@ class Site:
     plan_items_src: str | None = None
     # Downloads (issue 5): the PDFs of this build, set by the adapter before any page renders.
     downloads: ro_pdf.PdfBuild | None = None
-    # Rendered inline text by (page, text): titles repeat across the link index and the plan page.
+    # Rendered inline text by (page, text): labels, tags and titles repeat within a page and its components.
     _inline: dict[tuple[str, str], Markup] = field(default_factory=dict)
 
     # --- Checking ---
@@ -465,7 +465,8 @@ class _ExternalLinks(Treeprocessor):
     """Mark the page's links to other sites with `data-ro-external`, so print.css writes their address.
 
     Material's instant navigation makes every internal link absolute in the browser, so the stylesheet
-    cannot tell them apart by itself. Components mark their own links (see ro_inline).
+    cannot tell them apart by itself. Components mark their own links (see ro_inline, which marks every
+    http(s) link, the guide's own address included). Links written as raw HTML in a page are not marked.
     """
 
     def __init__(self, md: Markdown, site: Site):

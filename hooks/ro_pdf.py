@@ -27,6 +27,7 @@ key is in the cache, and its HTML is rendered only then, so a build with every P
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -480,5 +481,6 @@ def _prune(cache_dir: Path) -> None:
                 meta.with_suffix(".pdf").unlink(missing_ok=True)
         except OSError:
             continue
-    stamp.touch()
+    with contextlib.suppress(OSError):  # a read-only cache: prune again next time
+        stamp.touch()
 

@@ -7,6 +7,7 @@ renders data text through the safe inline Markdown, resolving guide-relative lin
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,10 +27,12 @@ def environment(partials: Path = PARTIALS, cache: Path | None = None) -> jinja2.
     """Create the Jinja environment the components render with; `cache` keeps compiled templates between builds.
 
     An environment lives for one build, in which no template changes, so it never checks files for changes.
-    Jinja's bytecode cache is keyed by each template's source (and the Python version), so an edited
-    partial is compiled afresh.
+    Jinja's bytecode cache is keyed by each template's source (and the Python version), and its folder by
+    this module and Jinja's version, so an edited partial or setting is compiled afresh.
     """
     if cache is not None:
+        # Compiled templates also depend on the settings below and on Jinja itself: a folder for each.
+        cache = cache / hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
         cache.mkdir(parents=True, exist_ok=True)
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(partials)),
@@ -112,5 +115,7 @@ def render(
     def link(target: str) -> str:
         return resolve(target) if resolve else target
 
+    # `home`: the page a component's anchors are on, for permalinks; "" while it is rendered on that page.
+    context.setdefault("home", "")
     html = env.get_template(partial).render(md=md, md_text=md_text, link=link, message_lines=message_lines, **context)
     return Markup(html.strip())  # noqa: S704 - the output of an autoescaping template

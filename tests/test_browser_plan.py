@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_support import RECORD_CLIPBOARD, Browsing, open_ready
 
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 def _visible_plan_keys(page) -> list[str]:
     return page.eval_on_selector_all(
-        "[data-ro-plan-items] > li:not([hidden])",
+        "[data-ro-plan-items] > li",
         "items => items.map(li => li.dataset.roPlanKey || 'missing')",
     )
 
@@ -123,7 +124,7 @@ def test_malformed_truncated_and_hostile_plan_links_are_safe(page, sample_url, f
     open_ready(page, sample_url + "plan/" + fragment)
     page.wait_for_function("m => document.querySelector('[data-ro-plan-message]').textContent.startsWith(m)",
                            arg=message)
-    assert page.locator("[data-ro-plan-items] script").count() == 0
+    assert page.locator("[data-ro-plan] :is(script, img, iframe)").count() == 0  # and no dialog opened
 
 
 def test_unknown_items_show_as_no_longer_available_in_place(page, sample_url):
@@ -152,6 +153,22 @@ def test_a_plan_whose_catalogue_cannot_load_says_so_and_keeps_the_note(page, sam
     assert _visible_plan_keys(page) == []
 
 
+def test_a_late_answer_for_an_earlier_link_changes_nothing(page, sample_url):
+    """The catalogue for a link the reader has left fails late: the page still speaks of the link now open."""
+    held = []
+    page.route("**/plan/items.json", lambda route: held.append(route))  # the catalogue has not arrived yet
+    page.goto(sample_url + "plan/#i=c.the-day-before&v=1")
+    page.wait_for_function("() => document.querySelector('[data-ro-plan-message]').textContent"
+                           " === 'Loading your plan…'")
+    page.evaluate("() => { window.__samePage = true; location.hash = 'i=c.the-da'; }")  # a cut-off link now
+    page.wait_for_function("() => document.querySelector('[data-ro-plan-message]').textContent"
+                           ".startsWith('This plan link is damaged')")
+    held[0].abort()  # the first link's catalogue fails, late
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__samePage") is True  # the same page all along
+    assert page.text_content("[data-ro-plan-message]").startswith("This plan link is damaged")
+
+
 def test_opening_another_plan_link_on_the_page_shows_that_plan(page, sample_url):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -167,6 +184,23 @@ def test_opening_another_plan_link_on_the_page_shows_that_plan(page, sample_url)
     assert not [url for url in requests if "who-else" in url or "the-day-before" in url]
     # The checklist and the question came from the catalogue and work like on their home pages.
     assert page.locator("[data-ro-plan-key='q.who-else'] [data-ro-pick]").count() == 1
+
+
+def test_link_buttons_come_back_after_instant_navigation(page, sample_url):
+    """Material swaps the page without reloading; the index's groups get their buttons again when opened."""
+    open_ready(page, sample_url + "counselors/")
+    page.locator("details[data-ro-links-page] summary").first.click()
+    expect(page.locator("[data-ro-copy-link]").first).to_be_visible()
+    page.evaluate("() => { window.__samePage = true; }")  # a real reload would lose it
+    page.locator(".md-nav a[href$='checklist/']").first.click()  # instant navigation
+    page.wait_for_function("() => location.pathname.endsWith('/checklist/')")
+    page.go_back()
+    page.wait_for_function("() => location.pathname.endsWith('/counselors/')")
+    group = page.locator("details[data-ro-links-page]").nth(1)
+    group.locator("summary").click()
+    rows = group.locator("[data-ro-link-item]")
+    expect(group.locator("[data-ro-copy-link]")).to_have_count(rows.count())
+    assert page.evaluate("() => window.__samePage") is True  # Material swapped the page; it never reloaded
 
 
 def test_a_question_in_a_plan_can_join_my_questions(page, sample_url):

@@ -94,6 +94,10 @@ def test_plan_catalogue_items_are_live_components_linked_from_the_plan_page(samp
     question = html("q.who-else").select_one("[data-ro-qlist] li.ro-question")
     assert question["data-ro-question"] == "who-else"
     assert question.select_one("a.ro-question__bank-link")["href"] == "../questions/#q-who-else"
+    # A ¶ leads to the item on its own page, so clicking it never replaces the plan in the address.
+    assert [a["href"] for a in checklist.select("a.headerlink")] == [
+        "../checklist/#cl-the-day-before", "../checklist/#cl-the-day-before--confirm"]
+    assert question.select_one("a.headerlink")["href"] == "../questions/#q-who-else"
     section = html("s.checklist:the-day-before").select_one("a")
     assert section["href"] == "../checklist/#the-day-before"
     assert html("w.conversation-prep").select_one(".ro-plan__kind").get_text() == "Worksheet"

@@ -1058,9 +1058,10 @@
       note.hidden = false;
     }
     message.textContent = "Loading your plan…";
-    const shownFor = hash;
-    catalogue(root.dataset.roPlanItemsHref).then((items) => {
-      if (location.hash.slice(1) !== shownFor || !root.isConnected) return; // another plan was opened since
+    const current = () => location.hash.slice(1) === hash && root.isConnected; // no other plan opened since
+    const href = root.dataset.roPlanItemsHref;
+    (href ? catalogue(href) : Promise.reject()).then((items) => {
+      if (!current()) return;
       const missing = $(root, "template[data-ro-plan-missing]");
       const found = keys.filter((key) => isObj(items[key]) && typeof items[key].html === "string");
       list.replaceChildren(...keys.map((key) => found.includes(key) ? planItem(key, items[key])
@@ -1070,7 +1071,7 @@
       message.textContent = `Your plan has ${found.length} ${found.length === 1 ? "step" : "steps"}` +
         (gone ? `, and ${gone} ${gone === 1 ? "item is" : "items are"} no longer available.` : ".");
     }, () => {
-      message.textContent = "Your plan could not be loaded. Check your connection, then reload the page.";
+      if (current()) message.textContent = "Your plan could not be loaded. Check your connection, then reload the page.";
     });
   };
   component("[data-ro-plan]", (root) => {
