@@ -22,6 +22,14 @@ def _wait_for_plan(page) -> None:
                            ".startsWith('Your plan has')")
 
 
+def _copy_by_keyboard(control) -> str:
+    """Focus `control`, press Enter, and return what the page copied (RECORD_CLIPBOARD must be installed)."""
+    control.focus()
+    control.page.keyboard.press("Enter")
+    control.page.wait_for_function("() => window.__copied !== null")
+    return control.page.evaluate("() => window.__copied")
+
+
 def test_a_renamed_anchor_leads_to_its_new_id(page, sample_url):
     open_ready(page, sample_url + "embedded/#closing-questions")
     page.wait_for_function("() => location.hash === '#closing'")
@@ -35,11 +43,7 @@ def test_copy_link_buttons_work_by_keyboard(browsing, sample_url):
     open_ready(page, sample_url + "counselors/")
     row = page.locator("[data-ro-link-item]", has=page.locator("code", has_text="questions.md#q-who-else"))
     page.locator("details[data-ro-links-page]", has=row).locator("summary").click()
-    button = row.locator("[data-ro-copy-link]")
-    button.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => window.__copied !== null")
-    assert page.evaluate("() => window.__copied") == sample_url + "questions/#q-who-else"
+    assert _copy_by_keyboard(row.locator("[data-ro-copy-link]")) == sample_url + "questions/#q-who-else"
     page.wait_for_function("() => document.querySelector('[data-ro-links] [data-ro-status]').textContent"
                            " === 'Link copied'")
 
@@ -48,10 +52,7 @@ def test_a_permalink_copies_its_address_and_still_works_without_scripts(browsing
     page = browsing.page
     page.add_init_script(RECORD_CLIPBOARD)
     open_ready(page, sample_url + "checklist/")
-    page.locator("#the-day-before a.headerlink").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => window.__copied !== null")
-    assert page.evaluate("() => window.__copied") == sample_url + "checklist/#the-day-before"
+    assert _copy_by_keyboard(page.locator("#the-day-before a.headerlink")) == sample_url + "checklist/#the-day-before"
     page.wait_for_function("() => document.querySelector('[data-ro-announce]').textContent === 'Link copied'")
     page_nojs.goto(sample_url + "checklist/")
     assert page_nojs.get_attribute("#the-day-before a.headerlink", "href") == "#the-day-before"
@@ -224,8 +225,6 @@ def test_a_checklist_item_permalink_copies_by_keyboard(browsing, sample_url):
     page = browsing.page
     page.add_init_script(RECORD_CLIPBOARD)
     open_ready(page, sample_url + "checklist/")
-    page.locator("#cl-the-day-before--confirm a.headerlink").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => window.__copied !== null")
-    assert page.evaluate("() => window.__copied") == sample_url + "checklist/#cl-the-day-before--confirm"
+    item = page.locator("#cl-the-day-before--confirm a.headerlink")
+    assert _copy_by_keyboard(item) == sample_url + "checklist/#cl-the-day-before--confirm"
     assert page.evaluate("() => location.hash") == "#cl-the-day-before--confirm"

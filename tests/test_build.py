@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SAMPLE_DOCS, SAMPLE_NAV
+from conftest import ROOT, SAMPLE_NAV
 
 
 def project_copy(tmp_path: Path, docs: Path, nav: list[str] | None = None) -> Path:
@@ -74,9 +74,8 @@ def test_component_links_are_relative_to_their_page(sample_site):
     assert link["href"] == "../questions/#q-who-else"
 
 
-def test_link_to_a_component_item_passes_and_to_a_missing_id_fails(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(SAMPLE_DOCS, docs)
+def test_link_to_a_component_item_passes_and_to_a_missing_id_fails(tmp_path, sample_copy):
+    docs = sample_copy
     with (docs / "index.md").open("a") as page:
         page.write("\n[Ask this](questions.md#q-who-else) and [tick this](checklist.md#cl-the-day-before--confirm).\n")
     good = mkdocs_build(project_copy(tmp_path / "good", docs, SAMPLE_NAV))
@@ -89,9 +88,8 @@ def test_link_to_a_component_item_passes_and_to_a_missing_id_fails(tmp_path):
     assert "does not contain an anchor '#q-no-such-question'" in bad.stderr
 
 
-def test_broken_data_stops_the_build_with_file_and_line_and_no_traceback(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(SAMPLE_DOCS, docs)
+def test_broken_data_stops_the_build_with_file_and_line_and_no_traceback(tmp_path, sample_copy):
+    docs = sample_copy
     checklists = docs / "data" / "checklists.yml"
     checklists.write_text(checklists.read_text().replace("    title: The day before", "    titel: The day before"))
     worksheets = docs / "data" / "worksheets.yml"
@@ -105,9 +103,8 @@ def test_broken_data_stops_the_build_with_file_and_line_and_no_traceback(tmp_pat
             "checkbox, choice, rows)") in result.stderr
 
 
-def test_bad_marker_stops_the_build_with_page_and_line(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(SAMPLE_DOCS, docs)
+def test_bad_marker_stops_the_build_with_page_and_line(tmp_path, sample_copy):
+    docs = sample_copy
     (docs / "template.md").write_text("# A message\n\n<!-- ro:template warm-reqest -->\n")
     result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
     assert result.returncode == 1
@@ -115,9 +112,8 @@ def test_bad_marker_stops_the_build_with_page_and_line(tmp_path):
     assert "docs/template.md:3: unknown template 'warm-reqest' (expected one of: warm-request)" in result.stderr
 
 
-def test_broken_link_inside_data_text_stops_the_build(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(SAMPLE_DOCS, docs)
+def test_broken_link_inside_data_text_stops_the_build(tmp_path, sample_copy):
+    docs = sample_copy
     questions = docs / "data" / "questions.yml"
     questions.write_text(questions.read_text().replace("checklist.md#the-day-before", "checklist.md#the-day-after"))
     result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))

@@ -103,17 +103,13 @@ def test_plan_catalogue_items_are_live_components_linked_from_the_plan_page(samp
     assert html("w.conversation-prep").select_one(".ro-plan__kind").get_text() == "Worksheet"
 
 
-def test_plan_catalogue_escapes_data_text(tmp_path):
+def test_plan_catalogue_escapes_data_text(tmp_path, sample_copy):
     """A title with markup characters reaches the catalogue escaped, as on its home page."""
-    import shutil
+    from conftest import SAMPLE_NAV, build_site
 
-    from conftest import SAMPLE_DOCS, SAMPLE_NAV, build_site
-
-    docs = tmp_path / "docs"
-    shutil.copytree(SAMPLE_DOCS, docs)
-    data = docs / "data" / "checklists.yml"
+    data = sample_copy / "data" / "checklists.yml"
     data.write_text(data.read_text().replace("title: The day before", "title: 'Ticks & \"quotes\", a < b'", 1))
-    build_site(docs, tmp_path / "site", SAMPLE_NAV)
+    build_site(sample_copy, tmp_path / "site", SAMPLE_NAV)
     html = _catalogue(tmp_path / "site")["c.the-day-before"]["html"]
     assert "Ticks &amp; &#34;quotes&#34;, a &lt; b" in html
     title = BeautifulSoup(html, "html.parser").select_one(".ro-checklist__title")

@@ -122,14 +122,11 @@ def test_a_page_with_aliases_carries_its_map(sample_site):
          "docs/data/aliases.yml (nope.md#a): the page does not exist (expected a page of the guide)"),
     ],
 )
-def test_bad_aliases_stop_the_build(tmp_path, alias, message):
-    import shutil
-
-    from conftest import SAMPLE_DOCS, SAMPLE_NAV
+def test_bad_aliases_stop_the_build(tmp_path, sample_copy, alias, message):
+    from conftest import SAMPLE_NAV
     from test_build import mkdocs_build, project_copy
 
-    docs = tmp_path / "docs"
-    shutil.copytree(SAMPLE_DOCS, docs)
+    docs = sample_copy
     (docs / "data" / "aliases.yml").write_text("aliases:\n" + alias)
     result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
     assert result.returncode == 1
