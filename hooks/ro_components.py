@@ -378,7 +378,7 @@ class Site:
                 plans.append((plan, [(key, titles.get(key)) for key in keys],
                               ro_links.plan_fragment(keys, plan.note or "")))
             return self._render("plans.html", resolve, plans=plans, level=level, plan_href=plan_href)
-        items_href = link(resolve, self.plan_items_src) if self.plan_items_src else None
+        items_href = ro_render.resolved(resolve, self.plan_items_src) if self.plan_items_src else None
         return self._render("plan.html", resolve, items_href=items_href, level=level)
 
     def plan_items(self, page: str, resolve: Callable[[str], str] | None) -> str:
@@ -419,18 +419,13 @@ class Site:
         if src is None:
             return None
         address = f"{src}#{anchor}" if anchor else src
-        return resolve(address) if resolve else address
+        return ro_render.resolved(resolve, address)
 
     def _render(self, partial: str, resolve: Callable[[str], str] | None, *, page: str | None = None,
                 **context: object) -> Markup:
         if page is None:
             page = self.page.src if self.page else ""
         return ro_render.render(self.env, partial, resolve=resolve, cache=self._inline, cache_key=page, **context)
-
-
-def link(resolve: Callable[[str], str] | None, target: str) -> str:
-    """Resolve a guide-relative link for the current page (unchanged when there is no page)."""
-    return resolve(target) if resolve else target
 
 
 def _file_of(source: str) -> str:

@@ -73,6 +73,11 @@ def message_lines(text: str) -> list[list[list[Segment]]]:
     return paragraphs
 
 
+def resolved(resolve: Callable[[str], str] | None, target: str) -> str:
+    """Resolve a guide-relative link for the current page (unchanged when there is no page)."""
+    return resolve(target) if resolve else target
+
+
 def inline(
     resolve: Callable[[str], str] | None = None, cache: dict | None = None, cache_key: str = ""
 ) -> Callable[[str | None], Markup]:
@@ -113,7 +118,7 @@ def render(
         return Markup(_LINK_TAG.sub("", md(text)))  # noqa: S704 - removes tags from already-safe markup
 
     def link(target: str) -> str:
-        return resolve(target) if resolve else target
+        return resolved(resolve, target)
 
     # `home`: the page a component's anchors are on, for permalinks; "" while it is rendered on that page.
     context.setdefault("home", "")
