@@ -93,10 +93,10 @@ def bench_build(work: Path) -> dict:
 def component_seconds(data: Path, pages: dict[str, str]) -> float:
     """Time the component pipeline alone: load and validate data, check markers, render every marker."""
     import ro_components
-    import ro_guide
+    import ro_data
 
     start = time.perf_counter()
-    guide = ro_guide.load_guide(data, data.parent.parent)
+    guide = ro_data.load_guide(data, data.parent.parent)
     site = ro_components.Site(guide)
     problems = site.check_pages(pages)
     assert not problems, problems[:3]

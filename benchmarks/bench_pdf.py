@@ -63,10 +63,10 @@ def bench_build(work: Path) -> dict:
 
 def bench_cold() -> list[dict]:
     """Render every PDF from scratch; median seconds, pages and size of each."""
-    import ro_guide
+    import ro_data
     import ro_pdf
 
-    guide = ro_guide.load_guide(ROOT / "docs" / "data", ROOT)
+    guide = ro_data.load_guide(ROOT / "docs" / "data", ROOT)
 
     def home(marker: str, target: str = "") -> str | None:
         return {"worksheet": f"worksheets/{target}.md", "question-bank": "questions.md"}.get(marker, "index.md")

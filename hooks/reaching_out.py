@@ -25,12 +25,12 @@ from mkdocs.utils import get_relative_url
 
 # Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
 import ro_assets
-import ro_inline
 import ro_pdf
 import ro_render
+import ro_safe_markdown
 from ro_components import MarkerExtension, PageContext, Site
-from ro_guide import DataError, load_guide
-from ro_types import strings
+from ro_data import DataError, load_guide
+from ro_model import strings
 
 # --- Hooks ---
 
@@ -57,9 +57,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     pages = {f.src_uri: f.content_string for f in documents}
     messages = site.check_pages(pages)
     for where, text in _data_texts(site):
-        for url in ro_inline.links(text):
+        for url in ro_safe_markdown.links(text):
             path = url.split("#", 1)[0]
-            if ro_inline.is_safe_url(url) and ":" not in path and path and files.get_file_from_path(path) is None:
+            missing = path and ":" not in path and files.get_file_from_path(path) is None
+            if ro_safe_markdown.is_safe_url(url) and missing:
                 messages.append(f"{where}: link to '{url}' names no page of the guide (expected a path like "
                                 f"'prepare.md#anchor', relative to docs/)")
     if messages:

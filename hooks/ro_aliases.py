@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import Strict, StringConstraints
 
-from ro_types import PATTERN_HELP, Model
+from ro_model import PATTERN_HELP, Model
 from ro_yaml import Loaded, Problem
 
 ANCHOR_PATTERN = r"^[a-z0-9]+(-{1,2}[a-z0-9]+)*$"

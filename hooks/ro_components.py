@@ -20,12 +20,12 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-import ro_inline
 import ro_links
+import ro_my_progress
 import ro_pdf
-import ro_progress
 import ro_render
-from ro_guide import Guide
+import ro_safe_markdown
+from ro_data import Guide
 
 # A line that is nothing but a marker; a line that starts like one but does not parse is an error.
 _MARKER = re.compile(r"^(?P<indent>\s*)<!--\s*ro:(?P<name>[^\s>]*)(?P<args>.*?)\s*-->\s*$")
@@ -410,7 +410,7 @@ class Site:
         def home(name: str, target: str, anchor: str) -> str | None:
             return self._href(name, resolve, target, anchor)
 
-        return self._render("my-progress.html", resolve, index=ro_progress.index(self.guide, home), level=level,
+        return self._render("my-progress.html", resolve, index=ro_my_progress.index(self.guide, home), level=level,
                             bank_href=self._href("question-bank", resolve))
 
     def _href(self, name: str, resolve: Callable[[str], str] | None, target: str = "", anchor: str = "") -> str | None:
@@ -460,7 +460,7 @@ class _ExternalLinks(Treeprocessor):
     """Mark the page's links to other sites with `data-ro-external`, so print.css writes their address.
 
     Material's instant navigation makes every internal link absolute in the browser, so the stylesheet
-    cannot tell them apart by itself. Components mark their own links (see ro_inline, which marks every
+    cannot tell them apart by itself. Components mark their own links (see ro_safe_markdown, which marks every
     http(s) link, the guide's own address included). Links written as raw HTML in a page are not marked.
     """
 
@@ -472,7 +472,7 @@ class _ExternalLinks(Treeprocessor):
         own = self.site.site_url
         for link in root.iter("a"):
             href = link.get("href", "")
-            if ro_inline.is_external(href) and not (own and href.startswith(own)):
+            if ro_safe_markdown.is_external(href) and not (own and href.startswith(own)):
                 link.set("data-ro-external", "")
 
 

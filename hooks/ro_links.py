@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ro_guide import Guide, load_guide
+from ro_data import Guide, load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT / "link-contract.txt"

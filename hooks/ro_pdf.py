@@ -13,7 +13,7 @@ Field names (one AcroForm field per YAML field, unique within a PDF and within t
   checkbox column is a /Btn, a choice column a combo box (/Ch) whose values are the option ids;
 - `cl-<checklist>--<item>`: one item of a checklist (/Btn).
 
-These are the ids the web page gives the same controls. Ids never contain `--` (see ro_types), so
+These are the ids the web page gives the same controls. Ids never contain `--` (see ro_model), so
 the separator is unambiguous; a period would make a hierarchical PDF field name (ISO 32000-1, 12.7.3.2).
 
 Print: a field, a table row, a checklist item and a question never split across pages; headings stay
@@ -42,9 +42,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-import ro_inline
 import ro_render
-from ro_guide import Guide
+import ro_safe_markdown
+from ro_data import Guide
 
 ROOT = Path(__file__).resolve().parent.parent
 PRINT = ROOT / "overrides" / "print"
@@ -60,7 +60,7 @@ GROUPS = {
 }
 HOOKS = Path(__file__).resolve().parent
 # The code a PDF's look depends on: this module, the inline Markdown and its renderer, the models' defaults.
-CODE = ("ro_pdf.py", "ro_inline.py", "ro_render.py", "ro_worksheets.py", "ro_checklists.py", "ro_questions.py")
+CODE = ("ro_pdf.py", "ro_safe_markdown.py", "ro_render.py", "ro_worksheet.py", "ro_checklist.py", "ro_question_bank.py")
 CACHE_DAYS = 30  # a cached PDF nobody used for this long is removed
 
 
@@ -270,7 +270,7 @@ def plan(
 
 def _radio_labels(worksheets: Iterable) -> tuple[tuple[str, str], ...]:
     return tuple(
-        (field_name(w.id, f.id), ro_inline.plain(f.label)) for w in worksheets for f in w.all_fields()
+        (field_name(w.id, f.id), ro_safe_markdown.plain(f.label)) for w in worksheets for f in w.all_fields()
         if f.type == "choice"
     )
 

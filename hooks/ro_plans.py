@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import Field, Strict, StringConstraints
 
-from ro_types import PATTERN_HELP, Model, Slug, Text, duplicate_ids
+from ro_model import PATTERN_HELP, Model, Slug, Text, duplicate_ids
 from ro_yaml import Loaded, Problem
 
 REF_KINDS = ("question", "checklist", "worksheet", "template")

@@ -16,8 +16,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-import ro_inline
-from ro_templates import SLOT
+import ro_safe_markdown
+from ro_message_template import SLOT
 
 _LINK_TAG = re.compile(r"</?a\b[^>]*>")
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
@@ -92,7 +92,7 @@ def inline(
             return Markup("")
         key = (cache_key, text)
         if key not in store:
-            store[key] = ro_inline.render(text, resolve)
+            store[key] = ro_safe_markdown.render(text, resolve)
         return store[key]
 
     return md

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from ro_guide import KINDS
+from ro_data import KINDS
 
 
 def schemas() -> dict[str, str]:

@@ -69,9 +69,9 @@ def sample_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def sample_guide():
     """The sample data, validated."""
-    import ro_guide
+    import ro_data
 
-    return ro_guide.load_guide(SAMPLE_DOCS / "data", ROOT)
+    return ro_data.load_guide(SAMPLE_DOCS / "data", ROOT)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import ro_guide
+import ro_data
 from browser_support import STORAGE_KEY, open_ready
 from conftest import DATA, ROOT
 
@@ -30,7 +30,7 @@ def _pages(site: Path) -> list[str]:
 
 def _seeded_state() -> dict:
     """Something saved for every component, from the real data, so axe also checks the filled-in views."""
-    guide = ro_guide.load_guide(DATA, ROOT)
+    guide = ro_data.load_guide(DATA, ROOT)
     checklist = guide.checklists.checklists[0]
     worksheet = next(w for w in guide.worksheets.worksheets if any(f.type == "rows" for f in w.all_fields()))
     rows = next(f for f in worksheet.all_fields() if f.type == "rows")

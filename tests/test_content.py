@@ -9,7 +9,7 @@ import yaml
 
 import prose
 import ro_components
-import ro_guide
+import ro_data
 from conftest import DATA, DOCS, ROOT
 
 CHAPTERS = [
@@ -39,7 +39,7 @@ def _nav_pages(nav) -> list[str]:
 
 @pytest.fixture(scope="module")
 def guide():
-    return ro_guide.load_guide(DATA, ROOT)
+    return ro_data.load_guide(DATA, ROOT)
 
 
 def _text(page: str) -> str:

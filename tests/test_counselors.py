@@ -126,10 +126,10 @@ def test_plan_keys_from_references():
 
 def test_forty_item_plan_link_stays_under_2000_characters():
     """A 40-item plan mixing kinds as a counselor would, the longest keys of each kind, plus a 200-character note."""
-    import ro_guide
+    import ro_data
     from conftest import DATA, DOCS, ROOT
 
-    guide = ro_guide.load_guide(DATA, ROOT)
+    guide = ro_data.load_guide(DATA, ROOT)
     pages = {p.relative_to(DOCS).as_posix(): p.read_text() for p in sorted(DOCS.rglob("*.md"))}
     keys = {t.plan_key for t in ro_links.targets(guide, pages) if t.plan_key}
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-import ro_guide
+import ro_data
 import ro_schemas
 from conftest import DATA, ROOT, SAMPLE_DOCS
 
@@ -36,8 +36,8 @@ def test_broken_file_reports_exact_problem(path, tmp_path):
     data = tmp_path / "docs" / "data"
     data.mkdir(parents=True)
     shutil.copy(path, data / kind)
-    with pytest.raises(ro_guide.DataError) as caught:
-        ro_guide.load_guide(data, tmp_path)
+    with pytest.raises(ro_data.DataError) as caught:
+        ro_data.load_guide(data, tmp_path)
     assert caught.value.messages == expected
 
 
@@ -52,7 +52,7 @@ def test_json_schema_agrees_with_validator(path):
 
 @pytest.mark.parametrize("folder", [DATA, SAMPLE_DOCS / "data"], ids=["real", "sample"])
 def test_data_files_validate(folder):
-    guide = ro_guide.load_guide(folder, ROOT)
+    guide = ro_data.load_guide(folder, ROOT)
     assert guide.questions is not None and guide.checklists is not None
 
 
@@ -70,7 +70,7 @@ def test_each_data_file_points_editors_at_its_schema(path):
 
 
 def test_every_data_kind_has_a_file_and_a_schema():
-    for kind in ro_guide.KINDS:
+    for kind in ro_data.KINDS:
         assert (DATA / kind).is_file(), kind
         assert (DATA / "schemas" / kind.replace(".yml", ".schema.json")).is_file(), kind
 
@@ -86,8 +86,8 @@ def test_problems_from_several_files_are_reported_together(tmp_path):
     (data / "checklists.yml").write_text("checklists: []\n")
     (data / "plans.yml").write_text("plans:\n  - id: Bad\n")
     (data / "notes.yml").write_text("a: 1\n")
-    with pytest.raises(ro_guide.DataError) as caught:
-        ro_guide.load_guide(data, tmp_path)
+    with pytest.raises(ro_data.DataError) as caught:
+        ro_data.load_guide(data, tmp_path)
     messages = caught.value.messages
     assert "docs/data/checklists.yml:1: 'checklists' is empty (expected at least 1 entry)" in messages
     assert any(m.startswith("docs/data/plans.yml:2: 'id' is 'Bad'") for m in messages)
@@ -98,13 +98,13 @@ def test_not_utf8_is_reported(tmp_path):
     data = tmp_path / "docs" / "data"
     data.mkdir(parents=True)
     (data / "checklists.yml").write_bytes(b"checklists:\n  - id: caf\xe9\n")
-    with pytest.raises(ro_guide.DataError) as caught:
-        ro_guide.load_guide(data, tmp_path)
+    with pytest.raises(ro_data.DataError) as caught:
+        ro_data.load_guide(data, tmp_path)
     assert caught.value.messages[0].startswith("docs/data/checklists.yml:1: not UTF-8 text")
 
 
 def test_models_are_immutable():
-    guide = ro_guide.load_guide(SAMPLE_DOCS / "data", ROOT)
+    guide = ro_data.load_guide(SAMPLE_DOCS / "data", ROOT)
     checklist = guide.get("checklist", "before-you-reach-out")
     with pytest.raises(Exception):  # noqa: B017 - pydantic raises its own ValidationError subclass
         checklist.title = "changed"

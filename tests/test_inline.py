@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import ro_inline
+import ro_safe_markdown
 
 
 @pytest.mark.parametrize(
@@ -22,17 +22,17 @@ import ro_inline
     ],
 )
 def test_render(text, html):
-    assert ro_inline.render(text) == html
+    assert ro_safe_markdown.render(text) == html
 
 
 def _data_texts():
-    import ro_guide
-    import ro_types
+    import ro_data
+    import ro_model
     from conftest import DATA, ROOT
 
-    guide = ro_guide.load_guide(DATA, ROOT)
+    guide = ro_data.load_guide(DATA, ROOT)
     return sorted({text for items in guide.by_kind.values() for item in items.values()
-                   for text in ro_types.strings(item)})
+                   for text in ro_model.strings(item)})
 
 
 def test_text_without_markup_renders_as_the_parser_would():
@@ -40,14 +40,14 @@ def test_text_without_markup_renders_as_the_parser_would():
     odd = ["a\nb", " lead", "trail ", "a  b", "<b>x</b>", "q \"x\" 'y'", "a > b", "\t tab", "x\r\ny", "\0nul",
            "a\n\nb", "emoji 😀", "# hash", "1. one", "- dash", "http://example.org", "a@b.org"]
     texts = _data_texts() + odd
-    shortcut = [t for t in texts if ro_inline._NEEDS_PARSER.search(t) is None]
+    shortcut = [t for t in texts if ro_safe_markdown._NEEDS_PARSER.search(t) is None]
     assert len(shortcut) > len(texts) // 2  # most text takes it
     for text in texts:
-        assert ro_inline.render(text) == ro_inline._MD.renderInline(text), text
+        assert ro_safe_markdown.render(text) == ro_safe_markdown._MD.renderInline(text), text
 
 
 def test_relative_links_go_through_the_resolver():
-    html = ro_inline.render("[a](prepare.md#x) [b](#top) [c](https://e.org)", lambda t: "../" + t)
+    html = ro_safe_markdown.render("[a](prepare.md#x) [b](#top) [c](https://e.org)", lambda t: "../" + t)
     assert html == ('<a href="../prepare.md#x">a</a> <a href="#top">b</a> '
                     '<a href="https://e.org" data-ro-external="">c</a>')  # only the link to another site is marked
 
@@ -68,4 +68,4 @@ def test_relative_links_go_through_the_resolver():
     ],
 )
 def test_problems(text, problems):
-    assert ro_inline.problems(text) == problems
+    assert ro_safe_markdown.problems(text) == problems

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import ro_guide
+import ro_data
 import ro_links
 from conftest import DATA, DOCS, ROOT
 
@@ -43,7 +43,7 @@ def _redirects() -> dict[str, str]:
 
 
 def _aliases() -> dict[str, dict[str, str]]:
-    guide = ro_guide.load_guide(DATA, ROOT)
+    guide = ro_data.load_guide(DATA, ROOT)
     result: dict[str, dict[str, str]] = {}
     for alias in guide.aliases.aliases:
         result.setdefault(alias.page, {})[alias.old] = alias.new
@@ -57,7 +57,7 @@ def test_every_published_target_still_resolves(real_site):
 
 
 def test_every_current_target_is_in_the_contract():
-    guide = ro_guide.load_guide(DATA, ROOT)
+    guide = ro_data.load_guide(DATA, ROOT)
     pages = {p.relative_to(DOCS).as_posix(): p.read_text() for p in sorted(DOCS.rglob("*.md"))}
     missing = sorted({t.link for t in ro_links.targets(guide, pages)} - set(ro_links.read_contract()))
     assert missing == [], "run `make link-contract` to add them"

@@ -128,9 +128,9 @@ def test_every_problem_of_every_page_is_reported(sample_guide):
 
 
 def test_missing_data_file_is_explained():
-    import ro_guide
+    import ro_data
 
-    empty = ro_guide.Guide()
+    empty = ro_data.Guide()
     assert _check(empty, {"a.md": "<!-- ro:network-map -->\n"}) == [
         "docs/a.md:1: 'ro:network-map' needs docs/data/network-map.yml, which does not exist (expected that file)"
     ]

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader, PdfWriter
 
 import ro_components
-import ro_guide
+import ro_data
 import ro_pdf
 from conftest import DATA, ROOT, SAMPLE_DOCS, SAMPLE_NAV, build_site
 
@@ -341,7 +341,7 @@ def _home(marker: str, target: str = "") -> str | None:
 
 
 def _jobs(data_dir, print_dir=ro_pdf.PRINT):
-    guide = ro_guide.load_guide(data_dir, ROOT)
+    guide = ro_data.load_guide(data_dir, ROOT)
     return ro_pdf.plan(guide, site_name="Reaching Out", link=lambda t: f"https://example.org/{t}", home=_home,
                        print_dir=print_dir)
 
@@ -384,7 +384,7 @@ def test_changing_one_worksheet_field_renders_only_the_pdfs_that_contain_it(warm
 def test_changing_one_checklist_item_renders_that_checklist_and_the_pack(warm_cache, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(SAMPLE_DOCS / "data", data)
-    guide = ro_guide.load_guide(data, ROOT)
+    guide = ro_data.load_guide(data, ROOT)
     checklist = guide.checklists.checklists[0]
     checklists = data / "checklists.yml"
     text = checklists.read_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import ro_components
-import ro_progress
+import ro_my_progress
 
 
 def _index(html):
@@ -100,4 +100,4 @@ def test_index_escapes_nothing_it_should_not(render):
 
 
 def test_plain_drops_markup_and_keeps_characters():
-    assert ro_progress.plain("How they got *here* & [there](https://example.org).") == "How they got here & there."
+    assert ro_my_progress.plain("How they got *here* & [there](https://example.org).") == "How they got here & there."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ro_types import Model, Slug, Text, duplicate_ids
+from ro_model import Model, Slug, Text, duplicate_ids
 from ro_yaml import Loaded, Problem
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ro_guide import Guide
-from ro_inline import plain
+from ro_data import Guide
+from ro_safe_markdown import plain
 
 # (component, target, anchor) → a link to that component on its home page, or None when it has none.
 HomeLink = Callable[[str, str, str], str | None]

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ro_types import Count, Model, Slug, Text, duplicate_ids
+from ro_model import Count, Model, Slug, Text, duplicate_ids
 from ro_yaml import Loaded, Problem
 
 FieldType = Literal["short-text", "long-text", "date", "checkbox", "choice", "rows"]

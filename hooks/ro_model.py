@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Strict, StringConstraints, ValidationError
 from pydantic_core import PydanticCustomError
 
-import ro_inline
+import ro_safe_markdown
 from ro_yaml import Loaded, Problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -25,7 +25,7 @@ PATTERN_HELP = {SLUG_PATTERN: SLUG_HELP}
 
 
 def _safe_text(value: str) -> str:
-    found = ro_inline.problems(value)
+    found = ro_safe_markdown.problems(value)
     if found:
         raise PydanticCustomError("unsafe_text", found[0])
     return value
@@ -182,7 +182,7 @@ def _unwrap(annotation: Any) -> Any:
 
 
 def _plain_text(value: str) -> str:
-    if ro_inline.has_html(value):
+    if ro_safe_markdown.has_html(value):
         raise PydanticCustomError("unsafe_text", "contains HTML (expected plain text)")
     return value
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ro_types import Model, Plain, Slug, Text, duplicate_ids
+from ro_model import Model, Plain, Slug, Text, duplicate_ids
 from ro_yaml import Loaded, Problem
 
 SLOT = re.compile(r"\{([^{}]*)\}")

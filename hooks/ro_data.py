@@ -15,22 +15,22 @@ from types import MappingProxyType
 from pydantic import BaseModel, ValidationError
 
 import ro_aliases
-import ro_checklists
-import ro_network
+import ro_checklist
+import ro_message_template
+import ro_network_map
 import ro_plans
-import ro_questions
-import ro_templates
-import ro_worksheets
-from ro_types import explain
+import ro_question_bank
+import ro_worksheet
+from ro_model import explain
 from ro_yaml import Loaded, YamlError, load
 
 # File name → (root model, semantic checks). The order is the order problems are reported in.
 KINDS = {
-    "questions.yml": (ro_questions.QuestionsFile, ro_questions.check),
-    "checklists.yml": (ro_checklists.ChecklistsFile, ro_checklists.check),
-    "worksheets.yml": (ro_worksheets.WorksheetsFile, ro_worksheets.check),
-    "templates.yml": (ro_templates.TemplatesFile, ro_templates.check),
-    "network-map.yml": (ro_network.NetworkFile, ro_network.check),
+    "questions.yml": (ro_question_bank.QuestionsFile, ro_question_bank.check),
+    "checklists.yml": (ro_checklist.ChecklistsFile, ro_checklist.check),
+    "worksheets.yml": (ro_worksheet.WorksheetsFile, ro_worksheet.check),
+    "templates.yml": (ro_message_template.TemplatesFile, ro_message_template.check),
+    "network-map.yml": (ro_network_map.NetworkFile, ro_network_map.check),
     "plans.yml": (ro_plans.PlansFile, ro_plans.check),
     "aliases.yml": (ro_aliases.AliasesFile, ro_aliases.check),
 }
@@ -49,11 +49,11 @@ class DataError(Exception):
 class Guide:
     """Everything the data files say, validated, with lookups by id."""
 
-    questions: ro_questions.QuestionsFile | None = None
-    checklists: ro_checklists.ChecklistsFile | None = None
-    worksheets: ro_worksheets.WorksheetsFile | None = None
-    templates: ro_templates.TemplatesFile | None = None
-    network: ro_network.NetworkFile | None = None
+    questions: ro_question_bank.QuestionsFile | None = None
+    checklists: ro_checklist.ChecklistsFile | None = None
+    worksheets: ro_worksheet.WorksheetsFile | None = None
+    templates: ro_message_template.TemplatesFile | None = None
+    network: ro_network_map.NetworkFile | None = None
     plans: ro_plans.PlansFile | None = None
     aliases: ro_aliases.AliasesFile | None = None
     by_kind: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
