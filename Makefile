@@ -45,7 +45,7 @@ audit: $(STAMP) $(NPM_STAMP)  ## Lighthouse on one page of each type (needs Chro
 	$(BIN)/python benchmarks/audit.py
 
 link-contract: $(STAMP)  ## Add new link targets (headings, items, questions…) to link-contract.txt
-	$(BIN)/python hooks/ro_links.py
+	$(BIN)/python hooks/ro_link_contract.py
 
 clean:
 	rm -rf site .cache

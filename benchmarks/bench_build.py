@@ -92,17 +92,18 @@ def bench_build(work: Path) -> dict:
 
 def component_seconds(data: Path, pages: dict[str, str]) -> float:
     """Time the component pipeline alone: load and validate data, check markers, render every marker."""
-    import ro_components
     import ro_data
+    import ro_registry
+    import ro_site
 
     start = time.perf_counter()
     guide = ro_data.load_guide(data, data.parent.parent)
-    site = ro_components.Site(guide)
+    site = ro_site.Site(guide)
     problems = site.check_pages(pages)
     assert not problems, problems[:3]
     for src, text in pages.items():
-        site.page = ro_components.PageContext(src, lambda target: target)
-        for marker in ro_components.parse(text)[0]:
+        site.page = ro_site.PageContext(src, lambda target: target)
+        for marker in ro_registry.parse(text)[0]:
             site.render(marker)
     return time.perf_counter() - start
 

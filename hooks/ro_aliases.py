@@ -14,6 +14,8 @@ from pydantic import Strict, StringConstraints
 from ro_model import PATTERN_HELP, Model
 from ro_yaml import Loaded, Problem
 
+FILE, FIELD = "aliases.yml", "aliases"
+
 ANCHOR_PATTERN = r"^[a-z0-9]+(-{1,2}[a-z0-9]+)*$"
 PAGE_PATTERN = r"^[a-z0-9][a-z0-9/_.-]*\.md$"
 PATTERN_HELP[ANCHOR_PATTERN] = "an anchor id without '#', like 'how-long-to-ask-for' or 'cl-the-day-before--confirm'"
@@ -40,6 +42,9 @@ class AliasesFile(Model):
         return {a.old: a.new for a in self.aliases if a.page == page}
 
 
+ROOT = AliasesFile  # the model of the whole file
+
+
 def check(data: AliasesFile, loaded: Loaded) -> list[Problem]:
     """Find aliases that point at themselves or repeat an old anchor of the same page."""
     problems, seen = [], {}
@@ -53,3 +58,8 @@ def check(data: AliasesFile, loaded: Loaded) -> list[Problem]:
                                           f"(expected one alias for each old anchor)"))
         seen.setdefault(key, line)
     return problems
+
+
+def index(data: AliasesFile) -> dict[str, dict]:
+    """Aliases are looked up by page, not by id."""
+    return {}

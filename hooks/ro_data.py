@@ -1,6 +1,8 @@
 """Load and validate all of the guide's data into one immutable `Guide`.
 
-Imports no MkDocs. Each file under `docs/data/` is one kind of data, named by its file name. Problems
+Imports no MkDocs. Each file under `docs/data/` is one kind of data, named by its file name; the
+module of that kind (listed in DATA) declares its `FILE`, the `Guide` field it fills (`FIELD`), its
+root model (`ROOT`), its semantic `check` and an `index` of its items by id for `Guide.get`. Problems
 are collected across every file and reported together as `FILE:LINE: what is wrong (what was
 expected)`. Cross-file references (plans naming questions, checklists, …) are checked once every
 file has loaded cleanly, so one typo does not cascade into many messages.
@@ -24,16 +26,12 @@ import ro_worksheet
 from ro_model import explain
 from ro_yaml import Loaded, YamlError, load
 
-# File name → (root model, semantic checks). The order is the order problems are reported in.
-KINDS = {
-    "questions.yml": (ro_question_bank.QuestionsFile, ro_question_bank.check),
-    "checklists.yml": (ro_checklist.ChecklistsFile, ro_checklist.check),
-    "worksheets.yml": (ro_worksheet.WorksheetsFile, ro_worksheet.check),
-    "templates.yml": (ro_message_template.TemplatesFile, ro_message_template.check),
-    "network-map.yml": (ro_network_map.NetworkFile, ro_network_map.check),
-    "plans.yml": (ro_plans.PlansFile, ro_plans.check),
-    "aliases.yml": (ro_aliases.AliasesFile, ro_aliases.check),
-}
+# The modules of the data kinds, each with FILE, FIELD, ROOT (the file's model), check() and index().
+# The order is the order problems are reported in.
+DATA = (ro_question_bank, ro_checklist, ro_worksheet, ro_message_template, ro_network_map, ro_plans, ro_aliases)
+# File name → (root model, semantic checks).
+KINDS = {module.FILE: (module.ROOT, module.check) for module in DATA}
+_BY_FILE = {module.FILE: module for module in DATA}
 
 
 class DataError(Exception):
@@ -124,30 +122,10 @@ def _display(path: Path, root: Path) -> str:
 
 def _assemble(models: dict[str, BaseModel]) -> Guide:
     by_kind: dict[str, dict] = {}
-    questions = models.get("questions.yml")
-    if questions is not None:
-        by_kind["question"] = {q.id: q for _, q in questions.all_questions()}
-        by_kind["category"] = {c.id: c for c in questions.categories}
-        by_kind["purpose"] = {p.id: p for p in questions.purposes}
-        by_kind["phase"] = {p.id: p for p in questions.phases}
-    if (checklists := models.get("checklists.yml")) is not None:
-        by_kind["checklist"] = {c.id: c for c in checklists.checklists}
-    if (worksheets := models.get("worksheets.yml")) is not None:
-        by_kind["worksheet"] = {w.id: w for w in worksheets.worksheets}
-    if (templates := models.get("templates.yml")) is not None:
-        by_kind["template"] = {t.id: t for t in templates.templates}
-    if (network := models.get("network-map.yml")) is not None:
-        by_kind["network-category"] = {c.id: c for g in network.groups for c in g.categories}
-    if (plans := models.get("plans.yml")) is not None:
-        by_kind["plan"] = {p.id: p for p in plans.plans}
+    for name, model in models.items():
+        by_kind.update(_BY_FILE[name].index(model))
     return Guide(
-        questions=questions,
-        checklists=checklists,
-        worksheets=worksheets,
-        templates=templates,
-        network=network,
-        plans=plans,
-        aliases=models.get("aliases.yml"),
+        **{_BY_FILE[name].FIELD: model for name, model in models.items()},
         by_kind=MappingProxyType({k: MappingProxyType(v) for k, v in by_kind.items()}),
     )
 

@@ -1,4 +1,4 @@
-"""Message templates: `docs/data/templates.yml` → models → `message-template.html`.
+"""Message templates: `docs/data/templates.yml` → models → the component → `message-template.html`.
 
 A template is plain text with fill-in slots written `{slot-id}`; slots shared by many templates
 (your name, their name, how you know each other) are defined once at the top of the file.
@@ -9,14 +9,30 @@ stays hidden until JavaScript can make it work. Print: the text with its slots, 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
 
+from markupsafe import Markup
 from pydantic import Field
 
+from ro_component import Component, Context, Target
+from ro_markers import Marker
 from ro_model import Model, Plain, Slug, Text, duplicate_ids
+from ro_safe_markdown import plain
 from ro_yaml import Loaded, Problem
 
+FILE, FIELD = "templates.yml", "templates"
 SLOT = re.compile(r"\{([^{}]*)\}")
+CHANNELS = {
+    "email": "Email",
+    "linkedin": "LinkedIn message",
+    "letter": "Letter",
+    "phone": "Phone call",
+    "voicemail": "Voicemail",
+    "text-message": "Text message",
+    "in-person": "In person",
+}
 
 Channel = Literal["email", "linkedin", "letter", "phone", "voicemail", "text-message", "in-person"]
 
@@ -57,6 +73,9 @@ class TemplatesFile(Model):
     templates: tuple[Template, ...] = Field(min_length=1)
 
 
+ROOT = TemplatesFile  # the model of the whole file
+
+
 def check(data: TemplatesFile, loaded: Loaded) -> list[Problem]:
     """Find duplicate ids and slots that name no field."""
     problems = duplicate_ids(data.shared_fields, ("shared_fields",), loaded, "field")
@@ -83,3 +102,68 @@ def _line_in_text(loaded: Loaded, path: tuple, text: str, offset: int) -> int:
     if start is None:
         return loaded.line_of(path)
     return start + text.count("\n", 0, offset)
+
+
+def index(data: TemplatesFile) -> dict[str, dict]:
+    """Return the templates by id, for `Guide.get`."""
+    return {"template": {t.id: t for t in data.templates}}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a message: literal text, or a fill-in slot."""
+
+    text: str
+    slot: str | None = None
+
+
+def message_lines(text: str) -> list[list[list[Segment]]]:
+    """Split a message into paragraphs → lines → segments of text and slots."""
+    paragraphs = []
+    for paragraph in [p for p in text.strip().split("\n\n") if p.strip()]:
+        lines = []
+        for line in paragraph.strip("\n").split("\n"):
+            segments, last = [], 0
+            for match in SLOT.finditer(line):
+                if match.start() > last:
+                    segments.append(Segment(line[last : match.start()]))
+                segments.append(Segment(match.group(0), slot=match.group(1)))
+                last = match.end()
+            if last < len(line):
+                segments.append(Segment(line[last:]))
+            lines.append(segments)
+        paragraphs.append(lines)
+    return paragraphs
+
+
+# --- The component ---
+
+
+class MessageTemplateComponent(Component):
+    """`<!-- ro:template ID -->`: a message with fill-in slots and its composer, linkable as `tpl-ID`."""
+
+    name = "message-template"
+    markers = ("template", "message-template")
+    data, data_file, kind = FIELD, FILE, "template"
+    prefix, plan_letter, saves, saved_title = "tpl-", "t", "slots", "Message details"
+
+    def targets(self, guide: Any, src: str, marker: Marker) -> list[Target]:
+        """Return the template itself."""
+        template = guide.get("template", marker.target)
+        return [Target(src, self.anchor(template.id), template.title, "template",
+                       plan_key=f"{self.plan_letter}.{template.id}")]
+
+    def saved(self, guide: Any, href: Callable[[str, str | None], str | None]) -> dict:
+        """Every fill-in slot's label (slots are saved by id, shared across templates), for My progress."""
+        found: dict[str, str] = {}
+        if guide.templates:
+            for slot in (*guide.templates.shared_fields, *(s for t in guide.templates.templates for s in t.fields)):
+                found.setdefault(slot.id, plain(slot.label))
+        return found
+
+    def render(self, context: Context, marker: Marker) -> Markup:
+        """Render the message with its slots and the composer form."""
+        template = context.guide.get("template", marker.target)
+        slots = {s.id: s for s in (*context.guide.templates.shared_fields, *template.fields)}
+        return context.render(self.partial, template=template, slots=slots, channels=CHANNELS,
+                              message_lines=message_lines)

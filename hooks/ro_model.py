@@ -205,3 +205,8 @@ def duplicate_ids(items: Any, path: tuple, loaded: Loaded, what: str) -> list[Pr
         else:
             seen[item.id] = line
     return problems
+
+
+def drop_none(values: dict) -> dict:
+    """Return the entries of `values` that are not None (for compact JSON)."""
+    return {k: v for k, v in values.items() if v is not None}

@@ -1,17 +1,25 @@
-"""The question bank: `docs/data/questions.yml` → models → `question-bank.html`, `question-list.html`.
+"""The question bank: `docs/data/questions.yml` → models → the component → `question-bank.html`.
 
 Questions are grouped in categories and tagged with purposes (why you would ask) and a phase of the
 conversation (when you would ask), both defined in the same file so their labels are data too.
-Accessibility: every category is a heading; the filter controls are a labelled form that stays
-hidden until JavaScript can make it work. Print: questions never split across pages.
+Short lists of questions inside chapters are ro_question_list. Accessibility: every category is a
+heading; the filter controls are a labelled form that stays hidden until JavaScript can make it
+work. Print: questions never split across pages.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from markupsafe import Markup
 from pydantic import Field
 
+from ro_component import Component, Context, Target
+from ro_markers import Marker
 from ro_model import Model, Slug, Text, duplicate_ids
 from ro_yaml import Loaded, Problem
+
+FILE, FIELD = "questions.yml", "questions"
 
 
 class Tag(Model):
@@ -53,6 +61,9 @@ class QuestionsFile(Model):
         return [(c, q) for c in self.categories for q in c.questions]
 
 
+ROOT = QuestionsFile  # the model of the whole file
+
+
 def check(data: QuestionsFile, loaded: Loaded) -> list[Problem]:
     """Find duplicate ids and tags that name no purpose or phase."""
     problems = duplicate_ids(data.purposes, ("purposes",), loaded, "purpose")
@@ -83,3 +94,49 @@ def check(data: QuestionsFile, loaded: Loaded) -> list[Problem]:
                             f"unknown phase '{question.phase}' (expected one of: {', '.join(phases)})")
                 )
     return problems
+
+
+def index(data: QuestionsFile) -> dict[str, dict]:
+    """Questions, categories, purposes and phases by id, for `Guide.get`."""
+    return {
+        "question": {q.id: q for _, q in data.all_questions()},
+        "category": {c.id: c for c in data.categories},
+        "purpose": {p.id: p for p in data.purposes},
+        "phase": {p.id: p for p in data.phases},
+    }
+
+
+def tags(guide: Any) -> dict[str, Any]:
+    """Return the purposes and phases by id, as the question partials show them."""
+    return {"purposes": guide.by_kind.get("purpose", {}), "phases": guide.by_kind.get("phase", {})}
+
+
+# --- The component ---
+
+
+class QuestionBankComponent(Component):
+    """`<!-- ro:question-bank -->`: every question by category, with filters; linkable as `q-ID`, `qc-ID`."""
+
+    name = "question-bank"
+    markers = ("question-bank",)
+    data, data_file = FIELD, FILE
+    default_level, headed = 2, True
+    prefix, prefixes, saves = "q-", {"category": "qc-"}, "questions"
+    plan_letter, plan_kind = "q", "question"
+
+    def shown(self, guide: Any, marker: Marker) -> list[str]:
+        """Every question."""
+        return guide.ids("question")
+
+    def targets(self, guide: Any, src: str, marker: Marker) -> list[Target]:
+        """Each category, and each question under it."""
+        found: list[Target] = []
+        for category in guide.questions.categories:
+            found.append(Target(src, self.anchor(category.id, of="category"), category.title, "question-category"))
+            found += [Target(src, self.anchor(q.id), q.text, "question", 1, plan_key=f"{self.plan_letter}.{q.id}")
+                      for q in category.questions]
+        return found
+
+    def render(self, context: Context, marker: Marker) -> Markup:
+        """Render the whole bank with its filters and My questions."""
+        return context.render(self.partial, bank=context.guide.questions, bank_href=None, **tags(context.guide))

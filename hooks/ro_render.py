@@ -10,14 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 import ro_safe_markdown
-from ro_message_template import SLOT
 
 _LINK_TAG = re.compile(r"</?a\b[^>]*>")
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
@@ -44,33 +42,6 @@ def environment(partials: Path = PARTIALS, cache: Path | None = None) -> jinja2.
         auto_reload=False,
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)) if cache is not None else None,
     )
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A run of a message: literal text, or a fill-in slot."""
-
-    text: str
-    slot: str | None = None
-
-
-def message_lines(text: str) -> list[list[list[Segment]]]:
-    """Split a message into paragraphs → lines → segments of text and slots."""
-    paragraphs = []
-    for paragraph in [p for p in text.strip().split("\n\n") if p.strip()]:
-        lines = []
-        for line in paragraph.strip("\n").split("\n"):
-            segments, last = [], 0
-            for match in SLOT.finditer(line):
-                if match.start() > last:
-                    segments.append(Segment(line[last : match.start()]))
-                segments.append(Segment(match.group(0), slot=match.group(1)))
-                last = match.end()
-            if last < len(line):
-                segments.append(Segment(line[last:]))
-            lines.append(segments)
-        paragraphs.append(lines)
-    return paragraphs
 
 
 def resolved(resolve: Callable[[str], str] | None, target: str) -> str:
@@ -122,5 +93,5 @@ def render(
 
     # `home`: the page a component's anchors are on, for permalinks; "" while it is rendered on that page.
     context.setdefault("home", "")
-    html = env.get_template(partial).render(md=md, md_text=md_text, link=link, message_lines=message_lines, **context)
+    html = env.get_template(partial).render(md=md, md_text=md_text, link=link, **context)
     return Markup(html.strip())  # noqa: S704 - the output of an autoescaping template

@@ -1,4 +1,4 @@
-"""Worksheets: `docs/data/worksheets.yml` → models → `worksheet.html` (and, later, fillable PDFs).
+"""Worksheets: `docs/data/worksheets.yml` → models → the component → `worksheet.html` (and ro_pdf's fillable PDFs).
 
 A worksheet is a real HTML form: one control per field, a <label> for every control, sections as
 fieldsets with legends, repeated rows as a table whose every cell control has its own label.
@@ -8,13 +8,20 @@ splits across pages; each worksheet declares the number of pages it is designed 
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
+from markupsafe import Markup
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ro_model import Count, Model, Slug, Text, duplicate_ids
+from ro_component import Component, Context, Target
+from ro_markers import Marker
+from ro_model import Count, Model, Slug, Text, drop_none, duplicate_ids
+from ro_safe_markdown import plain
 from ro_yaml import Loaded, Problem
+
+FILE, FIELD = "worksheets.yml", "worksheets"
 
 FieldType = Literal["short-text", "long-text", "date", "checkbox", "choice", "rows"]
 ColumnType = Literal["short-text", "date", "checkbox", "choice"]
@@ -116,6 +123,9 @@ class WorksheetsFile(Model):
     worksheets: tuple[Worksheet, ...] = Field(min_length=1)
 
 
+ROOT = WorksheetsFile  # the model of the whole file
+
+
 def check(data: WorksheetsFile, loaded: Loaded) -> list[Problem]:
     """Find duplicate worksheet, section, field, column and option ids."""
     problems = duplicate_ids(data.worksheets, ("worksheets",), loaded, "worksheet")
@@ -137,3 +147,57 @@ def check(data: WorksheetsFile, loaded: Loaded) -> list[Problem]:
                 if field.columns:
                     problems += duplicate_ids(field.columns, (*path, "columns"), loaded, "column")
     return problems
+
+
+def index(data: WorksheetsFile) -> dict[str, dict]:
+    """Return the worksheets by id, for `Guide.get`."""
+    return {"worksheet": {w.id: w for w in data.worksheets}}
+
+
+# --- The component ---
+
+
+class WorksheetComponent(Component):
+    """`<!-- ro:worksheet ID -->`: a fillable form, each field linkable as `ws-ID--FIELD`, with its PDFs."""
+
+    name = "worksheet"
+    markers = ("worksheet",)
+    data, data_file, kind = FIELD, FILE, "worksheet"
+    prefix, plan_letter, saves, saved_title = "ws-", "w", "worksheets", "Worksheets"
+
+    def targets(self, guide: Any, src: str, marker: Marker) -> list[Target]:
+        """Return the worksheet and each of its fields."""
+        worksheet = guide.get("worksheet", marker.target)
+        found = [Target(src, self.anchor(worksheet.id), worksheet.title, "worksheet",
+                        plan_key=f"{self.plan_letter}.{worksheet.id}")]
+        return found + [Target(src, self.anchor(worksheet.id, f.id), f.label, "worksheet-field", 1)
+                        for f in worksheet.all_fields()]
+
+    def saved(self, guide: Any, href: Callable[[str, str | None], str | None]) -> dict:
+        """Every worksheet: title, link and fields (with their options and columns), for My progress."""
+        return {w.id: drop_none({"title": plain(w.title), "href": href(w.id, None),
+                                 "fields": [[f.id, _described(f)] for f in w.all_fields()]})
+                for w in (guide.worksheets.worksheets if guide.worksheets else ())}
+
+    def render(self, context: Context, marker: Marker) -> Markup:
+        """Render the form, then the links to its PDFs when the build made them."""
+        form = context.render(self.partial, worksheet=context.guide.get("worksheet", marker.target))
+        build = context.site.downloads
+        pdfs = build.by_subject("worksheets", marker.target) if build else ()
+        if not pdfs:
+            return form
+        return form + Markup("\n") + context.render("worksheet-downloads.html", pdfs=pdfs, papers=context.site.papers,
+                                                    downloads=context.site.home_of("downloads"))
+
+
+def _described(field: WorksheetField) -> dict:
+    described = {"label": plain(field.label), "type": field.type}
+    if field.options:
+        described["options"] = {o.id: plain(o.label) for o in field.options}
+    if field.columns:
+        described["columns"] = [
+            [c.id, drop_none({"label": plain(c.label), "type": c.type,
+                              "options": {o.id: plain(o.label) for o in c.options} if c.options else None})]
+            for c in field.columns
+        ]
+    return described

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-import ro_components
-from ro_components import Site, parse
+import ro_markers
+from ro_registry import parse
+from ro_site import Site
 
 
 def test_parse_reads_name_target_and_options():
     markers, problems = parse("text\n\n<!-- ro:checklist the-day-before level=2 -->\n")
     assert problems == []
-    assert markers == [ro_components.Marker(3, "checklist", "the-day-before", (("level", "2"),))]
+    assert markers == [ro_markers.Marker(3, "checklist", "the-day-before", (("level", "2"),))]
 
 
 def test_indented_markers_are_found():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-import ro_components
-import ro_my_progress
+import ro_registry
+import ro_safe_markdown
+import ro_site
 
 
 def _index(html):
@@ -39,11 +40,11 @@ def test_index_holds_slots_once_and_network_categories(render):
 
 
 def test_links_go_to_each_component_home(sample_guide):
-    site = ro_components.Site(sample_guide)
+    site = ro_site.Site(sample_guide)
     assert site.check_pages({"lists.md": "<!-- ro:checklist the-day-before -->", "net.md": "<!-- ro:network-map -->",
                              "questions.md": "<!-- ro:question-bank -->", "me.md": "<!-- ro:my-progress -->"}) == []
-    site.page = ro_components.PageContext("me.md", lambda target: f"/resolved/{target}")
-    markers, _ = ro_components.parse("<!-- ro:my-progress -->")
+    site.page = ro_site.PageContext("me.md", lambda target: f"/resolved/{target}")
+    markers, _ = ro_registry.parse("<!-- ro:my-progress -->")
     html = str(site.render(markers[0]))
     from bs4 import BeautifulSoup
 
@@ -80,14 +81,14 @@ def test_sections_are_headed_at_the_chosen_level(render):
 
 
 def test_level_none_is_refused(sample_guide):
-    site = ro_components.Site(sample_guide)
+    site = ro_site.Site(sample_guide)
     problems = site.check_pages({"me.md": "<!-- ro:my-progress level=none -->"})
     assert problems == ["docs/me.md:1: level=none in 'ro:my-progress' (expected level=2, 3 or 4: its sections need "
                         "headings)"]
 
 
 def test_the_page_has_one_home(sample_guide):
-    site = ro_components.Site(sample_guide)
+    site = ro_site.Site(sample_guide)
     problems = site.check_pages({"a.md": "<!-- ro:my-progress -->", "b.md": "<!-- ro:my-progress -->"})
     assert len(problems) == 1 and "already on docs/a.md:1" in problems[0]
 
@@ -100,4 +101,4 @@ def test_index_escapes_nothing_it_should_not(render):
 
 
 def test_plain_drops_markup_and_keeps_characters():
-    assert ro_my_progress.plain("How they got *here* & [there](https://example.org).") == "How they got here & there."
+    assert ro_safe_markdown.plain("How they got *here* & [there](https://example.org).") == "How they got here & there."
