@@ -19,29 +19,25 @@ the separator is unambiguous; a period would make a hierarchical PDF field name 
 Print: a field, a table row, a checklist item and a question never split across pages; headings stay
 with what follows; each worksheet fits in the pages its YAML declares, on A4 and on US Letter.
 
-Cache: a PDF's key is the SHA-256 of what it is made from: the data of the models it shows, the web
-addresses printed on it, the paper size, the print templates, the stylesheet, the fonts, the
-WeasyPrint and pydyf versions and the code in CODE. A PDF is rendered only when no file with its
-key is in the cache, and its HTML is rendered only then, so a build with every PDF cached stays cheap.
+This module says what to print and renders it; `ro_pdf_cache` keeps the PDFs by a key made of all
+they are made from (a PDF, and its HTML, is rendered only when its key is not cached, so a build with
+every PDF cached stays cheap); `ro_pdf_acroform` repairs the form WeasyPrint writes.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
-import re
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
-from importlib import metadata
+from functools import cached_property, partial
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+import ro_pdf_acroform
+import ro_pdf_cache
 import ro_render
 import ro_safe_markdown
 from ro_data import Guide
@@ -52,16 +48,11 @@ STYLESHEET = "pdf.css"
 FONTS = ("fonts/LiberationSans-Regular.ttf", "fonts/LiberationSans-Bold.ttf")
 # Paper id → (CSS page size, name shown to readers). Both sizes fit the same margins.
 PAPERS = {"a4": ("A4", "A4"), "letter": ("letter", "US Letter")}
-GROUPS = {
-    "worksheets": "Worksheets",
-    "checklists": "Checklists",
-    "questions": "Question bank",
-    "pack": "Counselor pack",
-}
+GROUPS = {"worksheets": "Worksheets", "checklists": "Checklists", "questions": "Question bank",
+          "pack": "Counselor pack"}
+# The templates `plan` renders by name; what they extend, import or include is found from them.
+TEMPLATES = ("document.html", "worksheet.html", "checklist.html", "question-bank.html", "counselor-pack.html")
 HOOKS = Path(__file__).resolve().parent
-# The code a PDF's look depends on: this module, the inline Markdown and its renderer, the models' defaults.
-CODE = ("ro_pdf.py", "ro_safe_markdown.py", "ro_render.py", "ro_worksheet.py", "ro_checklist.py", "ro_question_bank.py")
-CACHE_DAYS = 30  # a cached PDF nobody used for this long is removed
 
 
 def field_name(worksheet: str, field_id: str, row: int | None = None, column: str | None = None) -> str:
@@ -81,14 +72,11 @@ class Document:
     def __init__(self, render: Callable[[], str]):
         """Render with `render` when the HTML is first needed."""
         self._render = render
-        self._html: str | None = None
 
-    @property
+    @cached_property
     def html(self) -> str:
         """The print HTML."""
-        if self._html is None:
-            self._html = self._render()
-        return self._html
+        return self._render()
 
 
 @dataclass(frozen=True)
@@ -172,20 +160,14 @@ class PdfBuild:
 
 
 def environment(print_dir: Path = PRINT) -> jinja2.Environment:
-    """Create the Jinja environment of the print templates (the components' settings, another folder)."""
-    return ro_render.environment(print_dir)
+    """Create the print templates' Jinja environment (the components' settings), serving the keyed ones only."""
+    env = ro_render.environment(print_dir)
+    ro_pdf_cache.KeyedLoader(env, TEMPLATES)
+    return env
 
 
-def plan(
-    guide: Guide,
-    *,
-    site_name: str,
-    link: Callable[[str], str],
-    home: Callable[[str, str], str | None],
-    links_key: str = "",
-    papers: Iterable[str] = tuple(PAPERS),
-    print_dir: Path = PRINT,
-) -> list[Job]:
+def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], home: Callable[[str, str], str | None],
+         links_key: str = "", papers: Iterable[str] = tuple(PAPERS), print_dir: Path = PRINT) -> list[Job]:
     """List every PDF of the guide, with what it is made from; no HTML is rendered yet.
 
     `link` turns a guide-relative address (`prepare.md#x`) into the absolute web address printed on
@@ -231,22 +213,15 @@ def plan(
     checklists = guide.checklists.checklists if guide.checklists else ()
     # Each worksheet's and checklist's body is rendered at most once, for its own PDF and the pack.
     bodies: list[Document] = []
-    for worksheet in worksheets:
-        target = where("worksheet", worksheet.id)
-        address = url(target)
-        part = Document(partial(body, "worksheet.html", "worksheet_body", worksheet, address))
-        bodies.append(part)
-        add(f"worksheet-{worksheet.id}", "worksheets", worksheet.id, worksheet.title, target, address,
-            (f"worksheet:{worksheet.id}",), fingerprint("worksheet.html", [worksheet], [address]),
-            Document(partial(alone, worksheet.title, part)), _radio_labels([worksheet]))
-    for checklist in checklists:
-        target = where("checklist", checklist.id, f"cl-{checklist.id}")
-        address = url(target)
-        part = Document(partial(body, "checklist.html", "checklist_body", checklist, address))
-        bodies.append(part)
-        add(f"checklist-{checklist.id}", "checklists", checklist.id, checklist.title, target, address,
-            (f"checklist:{checklist.id}",), fingerprint("checklist.html", [checklist], [address]),
-            Document(partial(alone, checklist.title, part)))
+    for kind, models in (("worksheet", worksheets), ("checklist", checklists)):
+        for model in models:  # its body is `{kind}_body` in `{kind}.html`
+            target = where(kind, model.id, f"cl-{model.id}" if kind == "checklist" else "")
+            address = url(target)
+            part = Document(partial(body, f"{kind}.html", f"{kind}_body", model, address))
+            bodies.append(part)
+            add(f"{kind}-{model.id}", f"{kind}s", model.id, model.title, target, address, (f"{kind}:{model.id}",),
+                fingerprint(f"{kind}.html", [model], [address]), Document(partial(alone, model.title, part)),
+                _radio_labels([model]) if kind == "worksheet" else ())
     if guide.questions is not None:
         target = where("question-bank")
         address = url(target)
@@ -275,37 +250,23 @@ def _radio_labels(worksheets: Iterable) -> tuple[tuple[str, str], ...]:
     )
 
 
-# --- Rendering, with the cache ---
+# --- Rendering, with the cache (ro_pdf_cache) ---
 
 
-def inputs_digest(print_dir: Path = PRINT) -> str:
-    """Hash what every PDF depends on besides its data: templates, styles, fonts, renderer versions, code."""
-    digest = hashlib.sha256()
-    templates = sorted(p.name for p in print_dir.glob("*.html"))
-    for part in (*templates, STYLESHEET, *FONTS):
-        digest.update(part.encode() + b"\0" + (print_dir / part).read_bytes() + b"\0")
-    for package in ("weasyprint", "pydyf"):
-        digest.update(f"{package}=={metadata.version(package)}\0".encode())
-    for module in CODE:
-        digest.update(module.encode() + b"\0" + (HOOKS / module).read_bytes() + b"\0")
-    return digest.hexdigest()
+def inputs_digest(print_dir: Path = PRINT, hooks: Path = HOOKS) -> str:
+    """Hash what every PDF depends on besides its data: the templates and code it uses, styles, fonts, renderer."""
+    templates = ro_pdf_cache.templates_reached(ro_render.environment(print_dir), TEMPLATES)
+    modules = ro_pdf_cache.modules_reached(hooks / Path(__file__).name)
+    return ro_pdf_cache.inputs_digest(print_dir, (*templates, STYLESHEET, *FONTS), modules)
 
 
 def cache_key(job: Job, inputs: str) -> str:
-    """Return the cache key of one PDF."""
-    digest = hashlib.sha256(f"{inputs}\0{PAPERS[job.paper][0]}\0".encode())
-    digest.update(job.fingerprint.encode())
-    digest.update(json.dumps(job.group_labels).encode())
-    return digest.hexdigest()
+    """Return the cache key of one PDF: the build's inputs, its paper size, what its HTML is made from."""
+    return ro_pdf_cache.key(inputs, PAPERS[job.paper][0], job.fingerprint, json.dumps(job.group_labels))
 
 
-def render_all(
-    jobs: Iterable[Job],
-    cache_dir: Path,
-    *,
-    defer_uncached: bool = False,
-    print_dir: Path = PRINT,
-) -> PdfBuild:
+def render_all(jobs: Iterable[Job], cache_dir: Path, *, defer_uncached: bool = False,
+               print_dir: Path = PRINT) -> PdfBuild:
     """Make every PDF, rendering only those not cached; with `defer_uncached`, skip those instead."""
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -313,22 +274,19 @@ def render_all(
     pdfs, rendered, deferred = [], [], []
     for job in jobs:
         key = cache_key(job, inputs)
-        path, meta = cache_dir / f"{key}.pdf", cache_dir / f"{key}.json"
-        info = _read_meta(meta) if path.is_file() else None
-        if info is not None:
-            os.utime(meta)  # recently used: keep it
-            pdfs.append(Pdf(job, key, path, info["pages"], path.stat().st_size))
-            continue
-        if defer_uncached:
+        cached = ro_pdf_cache.lookup(cache_dir, key)
+        if cached is not None:
+            path, pages = cached
+            pdfs.append(Pdf(job, key, path, pages, path.stat().st_size))
+        elif defer_uncached:
             deferred.append(job.name)
             pdfs.append(Pdf(job, key))
-            continue
-        content, pages = render_pdf(job, print_dir)
-        _write_atomically(path, content)
-        _write_atomically(meta, json.dumps({"name": job.name, "pages": pages}).encode())
-        rendered.append(job.name)
-        pdfs.append(Pdf(job, key, path, pages, len(content), rendered=True))
-    _prune(cache_dir)
+        else:
+            content, pages = render_pdf(job, print_dir)
+            path = ro_pdf_cache.store(cache_dir, key, job.name, content, pages)
+            rendered.append(job.name)
+            pdfs.append(Pdf(job, key, path, pages, len(content), rendered=True))
+    ro_pdf_cache.prune(cache_dir)
     return PdfBuild(tuple(pdfs), tuple(rendered), tuple(deferred), time.perf_counter() - start)
 
 
@@ -347,7 +305,7 @@ def render_pdf(job: Job, print_dir: Path = PRINT) -> tuple[bytes, int]:
     document = weasyprint.HTML(string=job.html, base_url=str(print_dir) + "/").render(
         stylesheets=stylesheets, font_config=fonts, **options
     )
-    content = document.write_pdf(finisher=_finisher(dict(job.group_labels)), **options)
+    content = document.write_pdf(finisher=ro_pdf_acroform.finisher(dict(job.group_labels)), **options)
     return content, len(document.pages)
 
 
@@ -360,127 +318,3 @@ def overflowing(build: PdfBuild, guide: Guide) -> list[str]:
             messages.append(f"worksheet '{worksheet.id}' prints on {pdf.pages} pages of {PAPERS[pdf.job.paper][1]} "
                             f"paper (expected at most pages: {worksheet.pages}; shorten it or raise 'pages')")
     return messages
-
-
-def _finisher(labels: Mapping[str, str]) -> Callable[[object, object], None]:
-    """Tidy WeasyPrint's form before it is written: one field per radio group, appearances for all.
-
-    WeasyPrint also names each button of a radio group as a field of its own (`name.name`) and uses
-    option positions (/0, /1) as values; readers and scripts then see duplicate fields and opaque
-    values. It also asks readers to redraw every field (NeedAppearances) but gives checkboxes and radio
-    buttons no font to redraw with, so poppler-based readers lose their ticks. So: every empty text and
-    choice field gets an empty appearance (readers draw a field when someone fills it), and buttons get
-    the standard ZapfDingbats tick and dot for any tool that still asks for a redraw.
-    """
-
-    def finish(_document: object, pdf: object) -> None:
-        import pydyf
-
-        acroform = pdf.catalog.get("AcroForm")
-        if not acroform:
-            return
-        objects = {obj.reference: obj for obj in pdf.objects if isinstance(obj, pydyf.Dictionary)}
-        buttons = _one_field_per_radio_group(objects, labels)
-        acroform["Fields"] = pydyf.Array([r for r in acroform["Fields"] if r not in buttons])
-        for widget in [o for o in objects.values() if o.get("FT") in ("/Tx", "/Ch") and "AP" not in o]:
-            left, bottom, right, top = (float(v) for v in widget["Rect"])
-            empty = pydyf.Stream([b"/Tx BMC EMC"], {
-                "Type": "/XObject", "Subtype": "/Form",
-                "BBox": pydyf.Array((0, 0, abs(right - left), abs(top - bottom))),
-            })
-            pdf.add_object(empty)
-            widget["AP"] = pydyf.Dictionary({"N": empty.reference})
-        _buttons_can_be_redrawn(pdf, acroform, objects)
-        acroform["NeedAppearances"] = "false"
-
-    return finish
-
-
-def _buttons_can_be_redrawn(pdf: object, acroform: dict, objects: dict) -> None:
-    """Give the form's resources ZapfDingbats, and each button a DA and caption (tick or dot) using it."""
-    import pydyf
-
-    resources = objects.get(acroform.get("DR"), acroform.get("DR"))
-    if not isinstance(resources, dict):
-        return
-    fonts = resources.get("Font")
-    fonts = objects.get(fonts, fonts) if isinstance(fonts, bytes) else fonts
-    dingbats = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type1", "BaseFont": "/ZapfDingbats"})
-    pdf.add_object(dingbats)
-    # The form's own resources: the pages' (shared) resources stay free of the unembedded symbol font.
-    form_resources = pydyf.Dictionary(resources)
-    form_resources["Font"] = pydyf.Dictionary({**(fonts or {}), "ZaDb": dingbats.reference})
-    acroform["DR"] = form_resources
-    for widget in objects.values():
-        parent = objects.get(widget.get("Parent"), {})
-        if widget.get("Subtype") != "/Widget" or "/Btn" not in (widget.get("FT"), parent.get("FT")):
-            continue
-        radio = "Parent" in widget
-        widget["DA"] = pydyf.String("/ZaDb 0 Tf 0 g")
-        widget.setdefault("MK", pydyf.Dictionary())["CA"] = pydyf.String("l" if radio else "4")
-
-
-def _one_field_per_radio_group(objects: dict, labels: Mapping[str, str]) -> set:
-    """Make each radio group one field valued by option ids; return the references of its buttons."""
-    import pydyf
-
-    buttons = set()
-    for group in [o for o in objects.values() if o.get("FT") == "/Btn" and "Kids" in o and "Opt" in o]:
-        values = [str(getattr(v, "string", v)) for v in group["Opt"]]
-        for index, reference in enumerate(group["Kids"]):
-            button = objects[reference]
-            buttons.add(reference)
-            button.pop("T", None)
-            button.pop("TU", None)
-            states = button["AP"]["N"]
-            appearance = states.pop(index, None) or states.pop(str(index), None)
-            if appearance is None or not re.fullmatch(r"[a-z0-9-]+", values[index]):
-                raise RuntimeError(f"unexpected radio button structure in WeasyPrint's output ({group['T']})")
-            states[values[index]] = appearance
-            if button.get("AS") not in (None, "/Off"):
-                button["AS"] = group["V"] = f"/{values[index]}"
-        del group["Opt"]
-        name = str(getattr(group["T"], "string", group["T"]))
-        if name in labels:
-            group["TU"] = pydyf.String(labels[name])
-    return buttons
-
-
-def _read_meta(path: Path) -> dict | None:
-    try:
-        info = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return info if isinstance(info, dict) and isinstance(info.get("pages"), int) else None
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Write via a temporary file, so a parallel build never reads half a PDF."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(content)
-    os.replace(temporary, path)
-
-
-def _prune(cache_dir: Path) -> None:
-    """Remove cached PDFs unused for CACHE_DAYS (their metadata file is touched on every use).
-
-    Runs at most once a day (the `.pruned` stamp), so a build does not list a large cache every time.
-    """
-    now = time.time()
-    stamp = cache_dir / ".pruned"
-    try:
-        if now - stamp.stat().st_mtime < 86400:
-            return
-    except OSError:
-        pass
-    limit = now - CACHE_DAYS * 86400
-    for meta in cache_dir.glob("*.json"):
-        try:
-            if meta.stat().st_mtime < limit:
-                meta.unlink()
-                meta.with_suffix(".pdf").unlink(missing_ok=True)
-        except OSError:
-            continue
-    with contextlib.suppress(OSError):  # a read-only cache: prune again next time
-        stamp.touch()
-

@@ -20,6 +20,7 @@ from pypdf import PdfReader, PdfWriter
 import ro_components
 import ro_data
 import ro_pdf
+import ro_pdf_cache
 from conftest import DATA, ROOT, SAMPLE_DOCS, SAMPLE_NAV, build_site
 
 WORKSHEETS = yaml.safe_load((DATA / "worksheets.yml").read_text())["worksheets"]
@@ -426,7 +427,7 @@ def test_cache_entries_unused_for_thirty_days_are_pruned_at_most_once_a_day(tmp_
 
     cache = tmp_path / "cache"
     cache.mkdir()
-    month_ago = time.time() - (ro_pdf.CACHE_DAYS + 1) * 86400
+    month_ago = time.time() - (ro_pdf_cache.CACHE_DAYS + 1) * 86400
 
     def entry(name: str, when: float):
         meta = cache / f"{name}.json"
