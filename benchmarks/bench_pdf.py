@@ -68,10 +68,11 @@ def bench_cold() -> list[dict]:
 
     guide = ro_data.load_guide(ROOT / "docs" / "data", ROOT)
 
-    def home(marker: str, target: str = "") -> str | None:
-        return {"worksheet": f"worksheets/{target}.md", "question-bank": "questions.md"}.get(marker, "index.md")
+    def where(name: str, item: str, part: str | None) -> str | None:
+        page = {"worksheet": f"worksheets/{item}.md", "question-bank": "questions.md"}.get(name, "index.md")
+        return f"{page}#cl-{item}" if name == "checklist" else page
 
-    jobs = ro_pdf.plan(guide, site_name="Reaching Out", link=lambda t: f"https://example.org/{t}", home=home)
+    jobs = ro_pdf.plan(guide, site_name="Reaching Out", link=lambda t: f"https://example.org/{t}", where=where)
     ro_pdf.render_pdf(jobs[0])  # warm-up: WeasyPrint's imports and font configuration
     rows = []
     for job in jobs:

@@ -162,7 +162,14 @@ def _add_pdfs(files: Files, config: MkDocsConfig, site: Site) -> None:
     # Links in the data are printed as web addresses: a page that moves changes the PDFs.
     pages = sorted((f.src_uri, f.url) for f in files.documentation_pages())
     links_key = json.dumps([site_url, pages])
-    jobs = ro_pdf.plan(site.guide, site_name=config.site_name, link=link, home=site.home_of, links_key=links_key)
+
+    def where(name: str, item: str, part: str | None) -> str | None:
+        # Today's links to a component's home, until the component registry provides this (site.link_to).
+        page = site.home_of(name, "" if name == "question-bank" else item)
+        anchor = {"checklist": f"cl-{item}", "question-bank": f"q-{item}" if item else ""}.get(name, "")
+        return page + (f"#{anchor}" if anchor else "") if page else None
+
+    jobs = ro_pdf.plan(site.guide, site_name=config.site_name, link=link, where=where, links_key=links_key)
     defer = _COMMAND["name"] == "serve" and switch not in ("1", "on", "yes", "true", "all")
     try:
         build = ro_pdf.render_all(jobs, cache, defer_uncached=defer)

@@ -53,6 +53,8 @@ GROUPS = {"worksheets": "Worksheets", "checklists": "Checklists", "questions": "
 # The templates `plan` renders by name; what they extend, import or include is found from them.
 TEMPLATES = ("document.html", "worksheet.html", "checklist.html", "question-bank.html", "counselor-pack.html")
 HOOKS = Path(__file__).resolve().parent
+# (component name, item id, part id or None) → its guide-relative address, or None (see `plan`).
+Where = Callable[[str, str, "str | None"], "str | None"]
 
 
 def field_name(worksheet: str, field_id: str, row: int | None = None, column: str | None = None) -> str:
@@ -166,21 +168,18 @@ def environment(print_dir: Path = PRINT) -> jinja2.Environment:
     return env
 
 
-def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], home: Callable[[str, str], str | None],
-         links_key: str = "", papers: Iterable[str] = tuple(PAPERS), print_dir: Path = PRINT) -> list[Job]:
+def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Where, links_key: str = "",
+         papers: Iterable[str] = tuple(PAPERS), print_dir: Path = PRINT) -> list[Job]:
     """List every PDF of the guide, with what it is made from; no HTML is rendered yet.
 
     `link` turns a guide-relative address (`prepare.md#x`) into the absolute web address printed on
     paper ("" when there is none); `links_key` names everything `link` depends on (the site's
     address and its pages), since links in the data text are printed as such addresses.
-    `home(marker, id)` names the page a component lives on, or None.
+    `where(component, id, part)` is the guide-relative address of a component (`prepare.md#cl-x`), or None
+    when it has no home; `id` is "" for a component without one (the question bank, the downloads list).
     """
     env = environment(print_dir)
     md = ro_render.inline(link, {})  # the pack repeats every worksheet's and checklist's text
-
-    def where(marker: str, target: str = "", anchor: str = "") -> str | None:
-        page = home(marker, target)
-        return page + (f"#{anchor}" if anchor else "") if page else None
 
     def url(target: str | None) -> str | None:
         return (link(target) or None) if target else None
@@ -215,7 +214,7 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], home: Call
     bodies: list[Document] = []
     for kind, models in (("worksheet", worksheets), ("checklist", checklists)):
         for model in models:  # its body is `{kind}_body` in `{kind}.html`
-            target = where(kind, model.id, f"cl-{model.id}" if kind == "checklist" else "")
+            target = where(kind, model.id, None)
             address = url(target)
             part = Document(partial(body, f"{kind}.html", f"{kind}_body", model, address))
             bodies.append(part)
@@ -223,7 +222,7 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], home: Call
                 fingerprint(f"{kind}.html", [model], [address]), Document(partial(alone, model.title, part)),
                 _radio_labels([model]) if kind == "worksheet" else ())
     if guide.questions is not None:
-        target = where("question-bank")
+        target = where("question-bank", "", None)
         address = url(target)
         bank = guide.questions
         add("question-bank", "questions", "questions", "Question bank", target, address, ("questions",),
@@ -231,7 +230,7 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], home: Call
             Document(partial(page, "question-bank.html", bank=bank, url=address,
                              phases={p.id: p for p in bank.phases})))
     if bodies:
-        target = where("downloads")
+        target = where("downloads", "", None)
         pack_url = url(target) or link("") or None
         urls = [pack_url, *(job.url for job in jobs if job.paper == jobs[0].paper and job.group != "questions")]
         add("counselor-pack", "pack", "pack", "Counselor pack", target, pack_url,

@@ -111,3 +111,21 @@ def test_a_template_named_at_run_time_makes_every_template_part_of_the_key(print
     assert ro_pdf.inputs_digest(print_dir) != before
     ro_pdf.environment(print_dir).get_template("stray.html")
 
+
+def test_plan_asks_each_component_for_its_home_and_prints_that_address(sample_guide):
+    guide = sample_guide
+    asked = []
+
+    def where(name: str, item: str, part: str | None) -> str | None:
+        asked.append((name, item, part))
+        return f"{name}.md#{item or 'top'}"
+
+    jobs = ro_pdf.plan(guide, site_name="Reaching Out", link=lambda t: f"https://example.org/{t}", where=where)
+    assert sorted(asked) == sorted(
+        [("worksheet", w.id, None) for w in guide.worksheets.worksheets]
+        + [("checklist", c.id, None) for c in guide.checklists.checklists]
+        + [("question-bank", "", None), ("downloads", "", None)])
+    prep = next(j for j in jobs if j.name == "worksheet-conversation-prep-a4.pdf")
+    assert (prep.home, prep.url) == ("worksheet.md#conversation-prep",
+                                     "https://example.org/worksheet.md#conversation-prep")
+    assert "https://example.org/worksheet.md#conversation-prep" in prep.html

@@ -337,13 +337,14 @@ def test_links_in_data_text_to_other_sites_are_marked_too(render):
 # --- The build cache ---
 
 
-def _home(marker: str, target: str = "") -> str | None:
-    return {"worksheet": "worksheet.md", "checklist": "checklist.md", "question-bank": "questions.md"}.get(marker)
+def _where(name: str, item: str, part: str | None) -> str | None:
+    page = {"worksheet": "worksheet.md", "checklist": "checklist.md", "question-bank": "questions.md"}.get(name)
+    return f"{page}#cl-{item}" if page and name == "checklist" else page
 
 
 def _jobs(data_dir, print_dir=ro_pdf.PRINT):
     guide = ro_data.load_guide(data_dir, ROOT)
-    return ro_pdf.plan(guide, site_name="Reaching Out", link=lambda t: f"https://example.org/{t}", home=_home,
+    return ro_pdf.plan(guide, site_name="Reaching Out", link=lambda t: f"https://example.org/{t}", where=_where,
                        print_dir=print_dir)
 
 
