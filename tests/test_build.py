@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SAMPLE_NAV
+from support import SAMPLE_NAV, build_site
 
 
-def project_copy(tmp_path: Path, docs: Path, nav: list[str] | None = None) -> Path:
-    """A throwaway copy of the project with `docs` as its docs folder."""
-    project = tmp_path / "project"
-    project.mkdir(parents=True)
-    for name in ("hooks", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(docs, project / "docs")
-    config = (ROOT / "mkdocs.yml").read_text()
-    if nav is not None:
-        config = config.split("\nnav:")[0] + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav)
-    (project / "mkdocs.yml").write_text(config)
-    return project
-
-
-def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project, capture_output=True, text=True, env=env, timeout=300,
-    )
+def _cli_build(tmp_path, docs):
+    """`mkdocs build --strict` of the sample docs in a throwaway project copy: the exit code and stderr."""
+    return build_site(docs, tmp_path / "site", SAMPLE_NAV, cli=True)
 
 
 def test_real_site_builds_strictly(real_site):
@@ -78,11 +55,11 @@ def test_link_to_a_component_item_passes_and_to_a_missing_id_fails(tmp_path, sam
     docs = sample_copy
     with (docs / "index.md").open("a") as page:
         page.write("\n[Ask this](questions.md#q-who-else) and [tick this](checklist.md#cl-the-day-before--confirm).\n")
-    good = mkdocs_build(project_copy(tmp_path / "good", docs, SAMPLE_NAV))
+    good = _cli_build(tmp_path / "good", docs)
     assert good.returncode == 0, good.stderr
     with (docs / "index.md").open("a") as page:
         page.write("\n[Gone](questions.md#q-no-such-question)\n")
-    bad = mkdocs_build(project_copy(tmp_path / "bad", docs, SAMPLE_NAV))
+    bad = _cli_build(tmp_path / "bad", docs)
     assert bad.returncode == 1
     assert "contains a link 'questions.md#q-no-such-question'" in bad.stderr
     assert "does not contain an anchor '#q-no-such-question'" in bad.stderr
@@ -94,7 +71,7 @@ def test_broken_data_stops_the_build_with_file_and_line_and_no_traceback(tmp_pat
     checklists.write_text(checklists.read_text().replace("    title: The day before", "    titel: The day before"))
     worksheets = docs / "data" / "worksheets.yml"
     worksheets.write_text(worksheets.read_text().replace("type: date", "type: calendar"))
-    result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
+    result = _cli_build(tmp_path, docs)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     expected = "docs/data/checklists.yml:12: unknown key 'titel' (expected one of: id, title, intro, items)"
@@ -106,7 +83,7 @@ def test_broken_data_stops_the_build_with_file_and_line_and_no_traceback(tmp_pat
 def test_bad_marker_stops_the_build_with_page_and_line(tmp_path, sample_copy):
     docs = sample_copy
     (docs / "template.md").write_text("# A message\n\n<!-- ro:template warm-reqest -->\n")
-    result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
+    result = _cli_build(tmp_path, docs)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "docs/template.md:3: unknown template 'warm-reqest' (expected one of: warm-request)" in result.stderr
@@ -116,7 +93,7 @@ def test_broken_link_inside_data_text_stops_the_build(tmp_path, sample_copy):
     docs = sample_copy
     questions = docs / "data" / "questions.yml"
     questions.write_text(questions.read_text().replace("checklist.md#the-day-before", "checklist.md#the-day-after"))
-    result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
+    result = _cli_build(tmp_path, docs)
     assert result.returncode == 1
     assert "a component links to 'checklist.md#the-day-after', but there is no such anchor" in result.stderr
 

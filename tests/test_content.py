@@ -8,9 +8,8 @@ import pytest
 import yaml
 
 import prose
-import ro_components
-import ro_data
-from conftest import DATA, DOCS, ROOT
+import ro_site
+from support import DOCS, ROOT
 
 CHAPTERS = [
     "index.md",
@@ -35,11 +34,6 @@ def _nav_pages(nav) -> list[str]:
         value = next(iter(entry.values())) if isinstance(entry, dict) else entry
         found += _nav_pages(value) if isinstance(value, list) else [value]
     return found
-
-
-@pytest.fixture(scope="module")
-def guide():
-    return ro_data.load_guide(DATA, ROOT)
 
 
 def _text(page: str) -> str:
@@ -71,16 +65,17 @@ def test_every_heading_has_an_explicit_permanent_id(page):
 
 
 @pytest.fixture(scope="module")
-def homes(guide):
-    site = ro_components.Site(guide)
+def homes(real_guide):
+    site = ro_site.Site(real_guide)
     problems = site.check_pages({page: _text(page) for page in PAGES})
     assert problems == []
     return site.homes
 
 
-@pytest.mark.parametrize("kind", ["checklist", "worksheet", "template"])
-def test_every_component_is_embedded_somewhere(guide, homes, kind):
-    missing = [i for i in guide.ids(kind) if (kind, i) not in homes]
+@pytest.mark.parametrize(("kind", "component"), [("checklist", "checklist"), ("worksheet", "worksheet"),
+                                                 ("template", "message-template")])
+def test_every_component_is_embedded_somewhere(real_guide, homes, kind, component):
+    missing = [i for i in real_guide.ids(kind) if (component, i) not in homes]
     assert missing == []
 
 
@@ -89,34 +84,34 @@ def test_question_bank_and_network_map_have_a_home(homes):
     assert ("network-map", "") in homes
 
 
-def test_data_sizes(guide):
-    categories = guide.questions.categories
+def test_data_sizes(real_guide):
+    categories = real_guide.questions.categories
     assert len(categories) >= 8
     assert all(c.questions for c in categories)
-    assert len(guide.ids("question")) >= 150
-    assert len(guide.ids("checklist")) >= 8
-    for checklist in guide.checklists.checklists:
+    assert len(real_guide.ids("question")) >= 150
+    assert len(real_guide.ids("checklist")) >= 8
+    for checklist in real_guide.checklists.checklists:
         assert 5 <= len(checklist.items) <= 12, checklist.id
-    assert len(guide.ids("worksheet")) >= 8
-    assert len(guide.ids("template")) >= 10
-    assert len(guide.plans.plans) >= 3
+    assert len(real_guide.ids("worksheet")) >= 8
+    assert len(real_guide.ids("template")) >= 10
+    assert len(real_guide.plans.plans) >= 3
 
 
-def test_questions_are_tagged_for_every_purpose_and_phase(guide):
-    used_purposes = {p for _, q in guide.questions.all_questions() for p in q.purposes}
-    used_phases = {q.phase for _, q in guide.questions.all_questions()}
-    assert used_purposes == set(guide.ids("purpose"))
-    assert used_phases == set(guide.ids("phase"))
+def test_questions_are_tagged_for_every_purpose_and_phase(real_guide):
+    used_purposes = {p for _, q in real_guide.questions.all_questions() for p in q.purposes}
+    used_phases = {q.phase for _, q in real_guide.questions.all_questions()}
+    assert used_purposes == set(real_guide.ids("purpose"))
+    assert used_phases == set(real_guide.ids("phase"))
 
 
-def test_worksheets_use_every_field_type(guide):
-    types = {f.type for w in guide.worksheets.worksheets for f in w.all_fields()}
+def test_worksheets_use_every_field_type(real_guide):
+    types = {f.type for w in real_guide.worksheets.worksheets for f in w.all_fields()}
     assert types == {"short-text", "long-text", "date", "checkbox", "choice", "rows"}
 
 
-def test_no_two_questions_say_the_same_thing(guide):
+def test_no_two_questions_say_the_same_thing(real_guide):
     seen: dict[str, str] = {}
-    for _, question in guide.questions.all_questions():
+    for _, question in real_guide.questions.all_questions():
         key = " ".join(re.findall(r"[a-z0-9]+", question.text.lower()))
         assert key not in seen, f"{question.id} repeats {seen[key]}"
         seen[key] = question.id
@@ -131,9 +126,9 @@ NETWORK_GROUPS = [
 ]
 
 
-def test_network_map_covers_every_group(guide):
+def test_network_map_covers_every_group(real_guide):
     text = " ".join(
-        " ".join([c.title, c.prompt, *c.examples]) for g in guide.network.groups for c in g.categories
+        " ".join([c.title, c.prompt, *c.examples]) for g in real_guide.network.groups for c in g.categories
     ).lower()
     missing = [word for word in NETWORK_GROUPS if word not in text]
     assert missing == []

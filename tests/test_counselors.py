@@ -8,6 +8,9 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 
 import ro_links
+import ro_registry
+import ro_site
+from support import DOCS, SAMPLE_NAV, build_site
 
 
 def _page(site, name):
@@ -105,8 +108,6 @@ def test_plan_catalogue_items_are_live_components_linked_from_the_plan_page(samp
 
 def test_plan_catalogue_escapes_data_text(tmp_path, sample_copy):
     """A title with markup characters reaches the catalogue escaped, as on its home page."""
-    from conftest import SAMPLE_NAV, build_site
-
     data = sample_copy / "data" / "checklists.yml"
     data.write_text(data.read_text().replace("title: The day before", "title: 'Ticks & \"quotes\", a < b'", 1))
     build_site(sample_copy, tmp_path / "site", SAMPLE_NAV)
@@ -117,21 +118,17 @@ def test_plan_catalogue_escapes_data_text(tmp_path, sample_copy):
 
 
 def test_plan_keys_from_references():
-    assert ro_links.plan_key_of_ref("question:who-else") == "q.who-else"
-    assert ro_links.plan_key_of_ref("section:reach-out.md#how-long-to-ask-for") == "s.reach-out:how-long-to-ask-for"
-    assert ro_links.plan_key_of_ref("section:worksheets/index.md") == "s.worksheets/index"
+    assert ro_registry.plan_key_of_ref("question:who-else") == "q.who-else"
+    assert ro_registry.plan_key_of_ref("section:reach-out.md#how-long-to-ask-for") == "s.reach-out:how-long-to-ask-for"
+    assert ro_registry.plan_key_of_ref("section:worksheets/index.md") == "s.worksheets/index"
     assert ro_links.plan_fragment(["c.a", "q.b"], 'Hi <b> & "you"') == "#i=c.a,q.b&n=Hi%20%3Cb%3E%20%26%20%22you%22&v=1"
     assert ro_links.plan_fragment(["c.a"]) == "#i=c.a&v=1"
 
 
-def test_forty_item_plan_link_stays_under_2000_characters():
+def test_forty_item_plan_link_stays_under_2000_characters(real_guide):
     """A 40-item plan mixing kinds as a counselor would, the longest keys of each kind, plus a 200-character note."""
-    import ro_data
-    from conftest import DATA, DOCS, ROOT
-
-    guide = ro_data.load_guide(DATA, ROOT)
     pages = {p.relative_to(DOCS).as_posix(): p.read_text() for p in sorted(DOCS.rglob("*.md"))}
-    keys = {t.plan_key for t in ro_links.targets(guide, pages) if t.plan_key}
+    keys = {t.plan_key for t in ro_site.targets(real_guide, pages) if t.plan_key}
 
     def longest(prefix: str, count: int) -> list[str]:
         return sorted((k for k in keys if k.startswith(prefix)), key=len, reverse=True)[:count]

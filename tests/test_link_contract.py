@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-import ro_data
-import ro_links
-from conftest import DATA, DOCS, ROOT
-
-
-class _Ids(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        self.ids.update(v for k, v in attrs if k == "id" and v)
+import ro_link_contract
+import ro_site
+from support import DOCS, ROOT, SAMPLE_NAV, build_site, page_ids
 
 
 def _site_ids(site: Path) -> dict[str, set[str]]:
     found = {}
     for page in sorted(DOCS.rglob("*.md")):
         src = page.relative_to(DOCS).as_posix()
-        html = site / ro_links.html_path(src)
+        html = site / ro_link_contract.html_path(src)
         if html.is_file():
-            parser = _Ids()
-            parser.feed(html.read_text(encoding="utf-8"))
-            found[src] = parser.ids
+            found[src] = page_ids(html.read_text(encoding="utf-8"))
     return found
 
 
@@ -42,29 +30,27 @@ def _redirects() -> dict[str, str]:
     return {}
 
 
-def _aliases() -> dict[str, dict[str, str]]:
-    guide = ro_data.load_guide(DATA, ROOT)
+def _aliases(guide) -> dict[str, dict[str, str]]:
     result: dict[str, dict[str, str]] = {}
     for alias in guide.aliases.aliases:
         result.setdefault(alias.page, {})[alias.old] = alias.new
     return result
 
 
-def test_every_published_target_still_resolves(real_site):
-    contract = ro_links.read_contract()
+def test_every_published_target_still_resolves(real_site, real_guide):
+    contract = ro_link_contract.read_contract()
     assert len(contract) > 500
-    assert ro_links.unresolved(contract, _site_ids(real_site), _redirects(), _aliases()) == []
+    assert ro_link_contract.unresolved(contract, _site_ids(real_site), _redirects(), _aliases(real_guide)) == []
 
 
-def test_every_current_target_is_in_the_contract():
-    guide = ro_data.load_guide(DATA, ROOT)
+def test_every_current_target_is_in_the_contract(real_guide):
     pages = {p.relative_to(DOCS).as_posix(): p.read_text() for p in sorted(DOCS.rglob("*.md"))}
-    missing = sorted({t.link for t in ro_links.targets(guide, pages)} - set(ro_links.read_contract()))
+    missing = sorted({t.link for t in ro_site.targets(real_guide, pages)} - set(ro_link_contract.read_contract()))
     assert missing == [], "run `make link-contract` to add them"
 
 
 def test_contract_covers_every_kind_of_target():
-    contract = ro_links.read_contract()
+    contract = ro_link_contract.read_contract()
     for prefix in ("#cl-", "#q-", "#qc-", "#ws-", "#tpl-", "#net-"):
         assert any(prefix in link for link in contract), prefix
     assert "reach-out.md#how-long-to-ask-for" in contract
@@ -89,14 +75,14 @@ def test_contract_covers_every_kind_of_target():
     ],
 )
 def test_resolution_rules(links, redirects, aliases, broken):
-    assert ro_links.unresolved(links, {"a.md": {"x"}}, redirects, aliases) == broken
+    assert ro_link_contract.unresolved(links, {"a.md": {"x"}}, redirects, aliases) == broken
 
 
 @pytest.mark.parametrize(("page", "html"), [("index.md", "index.html"), ("reach-out.md", "reach-out/index.html"),
                                              ("worksheets/index.md", "worksheets/index.html"),
                                              ("worksheets/reflection.md", "worksheets/reflection/index.html")])
 def test_html_path(page, html):
-    assert ro_links.html_path(page) == html
+    assert ro_link_contract.html_path(page) == html
 
 
 def test_a_page_with_aliases_carries_its_map(sample_site):
@@ -123,11 +109,8 @@ def test_a_page_with_aliases_carries_its_map(sample_site):
     ],
 )
 def test_bad_aliases_stop_the_build(tmp_path, sample_copy, alias, message):
-    from conftest import SAMPLE_NAV
-    from test_build import mkdocs_build, project_copy
-
     docs = sample_copy
     (docs / "data" / "aliases.yml").write_text("aliases:\n" + alias)
-    result = mkdocs_build(project_copy(tmp_path, docs, SAMPLE_NAV))
+    result = build_site(docs, tmp_path / "site", SAMPLE_NAV, cli=True)
     assert result.returncode == 1
     assert message in result.stderr

@@ -17,11 +17,12 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader, PdfWriter
 
-import ro_components
 import ro_data
+import ro_markdown
 import ro_pdf
 import ro_pdf_cache
-from conftest import DATA, ROOT, SAMPLE_DOCS, SAMPLE_NAV, build_site
+import ro_site
+from support import DATA, ROOT, SAMPLE_DOCS, SAMPLE_NAV, build_site, built_once
 
 WORKSHEETS = yaml.safe_load((DATA / "worksheets.yml").read_text())["worksheets"]
 CHECKLISTS = yaml.safe_load((DATA / "checklists.yml").read_text())["checklists"]
@@ -348,13 +349,16 @@ def _jobs(data_dir, print_dir=ro_pdf.PRINT):
                        print_dir=print_dir)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def warm_cache(tmp_path_factory):
-    """A cache holding every PDF of the sample data, rendered once for this module."""
-    cache = tmp_path_factory.mktemp("pdf-cache")
-    first = ro_pdf.render_all(_jobs(SAMPLE_DOCS / "data"), cache)
-    assert sorted(first.rendered) == sorted(p.job.name for p in first.pdfs)
-    return cache
+    """A cache holding every PDF of the sample data, rendered once per test run (the workers share it)."""
+
+    def make(cache):
+        cache.mkdir()
+        first = ro_pdf.render_all(_jobs(SAMPLE_DOCS / "data"), cache)
+        assert sorted(first.rendered) == sorted(p.job.name for p in first.pdfs)
+
+    return built_once(tmp_path_factory, "pdf-cache", make)
 
 
 def _copy(cache, tmp_path):
@@ -470,13 +474,13 @@ def test_a_worksheet_over_its_declared_pages_is_reported(sample_guide):
 # --- Through the MkDocs adapter ---
 
 
-def _site_of(config) -> ro_components.Site:
-    return next(e.site for e in config.markdown_extensions if isinstance(e, ro_components.MarkerExtension))
+def _site_of(config) -> ro_site.Site:
+    return next(e.site for e in config.markdown_extensions if isinstance(e, ro_markdown.MarkerExtension))
 
 
 def test_second_build_renders_no_pdf(tmp_path):
     build_site(SAMPLE_DOCS, tmp_path / "first", SAMPLE_NAV)
-    config = build_site(SAMPLE_DOCS, tmp_path / "second", SAMPLE_NAV)
+    config = build_site(SAMPLE_DOCS, tmp_path / "second", SAMPLE_NAV).config
     downloads = _site_of(config).downloads
     assert downloads.enabled and downloads.pdfs and downloads.rendered == ()
     assert sorted(p.name for p in (tmp_path / "second" / "downloads").iterdir()) == sorted(

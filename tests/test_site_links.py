@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-
-class _Page(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        if tag == "a" and attributes.get("name"):
-            self.ids.add(attributes["name"])
-        for key in ("href", "src"):
-            if attributes.get(key) and tag in ("a", "link", "script", "img", "source", "iframe"):
-                self.links.append(attributes[key])
+from support import Page
 
 
 def broken_links(site: Path) -> list[str]:
     """Return `page -> link (reason)` for every internal link that does not resolve."""
-    pages: dict[Path, _Page] = {}
-    for html in sorted(site.rglob("*.html")):
-        parser = _Page()
-        parser.feed(html.read_text(encoding="utf-8"))
-        pages[html] = parser
+    pages = {html: Page(html.read_text(encoding="utf-8")) for html in sorted(site.rglob("*.html"))}
     broken = []
     for html, parser in pages.items():
         base = "file://" + str(html)
