@@ -228,4 +228,3 @@ def prune(cache_dir: Path) -> None:
             continue
     with contextlib.suppress(OSError):  # a read-only cache: prune again next time
         stamp.touch()
-
