@@ -142,12 +142,19 @@ class Browsing:
         """Open another tab in this context (same storage), recording its script errors."""
         page = self.context.new_page()
         page.on("pageerror", self._record)
+        page.on("console", self._record_console)
         return page
 
     def _record(self, error) -> None:
         # Only our own scripts' errors: Material's code throws, for one, when site data is blocked.
         if "/assets/ro/" in (error.stack or ""):
             self.errors.append(f"{error.message}\n{error.stack}")
+
+    def _record_console(self, message) -> None:
+        # A component that throws is caught and reported with console.error, so the others keep working: the
+        # test must still fail.
+        if message.type == "error" and "/assets/ro/" in (message.location or {}).get("url", ""):
+            self.errors.append(f"console.error: {message.text}")
 
     def close(self) -> None:
         """Close the context (and its pages)."""
@@ -225,9 +232,25 @@ def wait_stored(page, predicate: str) -> None:
     )
 
 
+# The root element of every component the guide's scripts start (ro.js marks each `data-ro-ready` as it starts it).
+COMPONENT_ROOTS = ["[data-ro-checklist]", "[data-ro-qbank]", "[data-ro-qlist]", "[data-ro-myq]", "[data-ro-worksheet]",
+                   "[data-ro-template]", "[data-ro-netmap]", "[data-ro-my-progress]", "[data-ro-links]",
+                   "[data-ro-plan]"]
+
+
+def wait_ready(page) -> None:
+    """Wait until the guide's scripts have started every component on the page (at once when it has none).
+
+    A component whose start-up threw is marked `data-ro-failed` instead, and reported with console.error, which
+    fails a test that uses the `browsing` fixture.
+    """
+    page.wait_for_function(
+        "roots => !!window.ReachingOut && !document.querySelector(roots)",
+        arg=",".join(f"{root}:not([data-ro-ready]):not([data-ro-failed])" for root in COMPONENT_ROOTS),
+    )
+
+
 def open_ready(page, url: str) -> None:
-    """Go to `url` and wait until the guide's scripts have started (a component is marked ready)."""
+    """Go to `url` and wait until the guide's scripts have started every component on it."""
     page.goto(url)
-    page.wait_for_function("() => !!window.ReachingOut && (document.querySelector('[data-ro-ready]') || "
-                           "!document.querySelector('[data-ro-checklist],[data-ro-qbank],[data-ro-worksheet],"
-                           "[data-ro-template],[data-ro-netmap],[data-ro-my-progress],[data-ro-qlist]'))")
+    wait_ready(page)

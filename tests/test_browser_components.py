@@ -498,8 +498,11 @@ def test_a_script_error_would_fail_the_test(browsing, sample_url):
     open_ready(page, sample_url)
     # An error thrown inside one of our scripts (here: starting a broken component) is recorded.
     page.evaluate("setTimeout(() => ReachingOut.component('body', () => { throw new Error('boom'); }, () => {}))")
-    page.wait_for_function("() => document.body.hasAttribute('data-ro-ready')")
-    page.wait_for_timeout(50)
+    page.wait_for_function("() => document.body.matches('[data-ro-ready], [data-ro-failed]')")
+    for _ in range(100):  # the error reaches Python as an event, shortly after
+        if any("boom" in e for e in browsing.errors):
+            break
+        page.wait_for_timeout(50)
     assert any("boom" in e for e in browsing.errors)
     browsing.errors.clear()
 

@@ -164,8 +164,9 @@ def test_a_late_answer_for_an_earlier_link_changes_nothing(page, sample_url):
     page.evaluate("() => { window.__samePage = true; location.hash = 'i=c.the-da'; }")  # a cut-off link now
     page.wait_for_function("() => document.querySelector('[data-ro-plan-message]').textContent"
                            ".startsWith('This plan link is damaged')")
-    held[0].abort()  # the first link's catalogue fails, late
-    page.wait_for_timeout(300)
+    with page.expect_event("requestfailed"):
+        held[0].abort()  # the first link's catalogue fails, late
+    page.evaluate("() => new Promise((done) => setTimeout(done, 100))")  # and the page has had time to handle it
     assert page.evaluate("() => window.__samePage") is True  # the same page all along
     assert page.text_content("[data-ro-plan-message]").startswith("This plan link is damaged")
 

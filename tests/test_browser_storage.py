@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import COUNT_WRITES, open_ready, store, stored, wait_stored
+from browser_support import COUNT_WRITES, open_ready, store, stored, wait_ready, wait_stored
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +19,7 @@ def _instant(page, link_name: str) -> None:
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name=link_name, exact=True).click()
     page.wait_for_function("name => document.querySelector('h1') && document.querySelector('h1').textContent"
                            ".includes(name)", arg=link_name)
-    page.wait_for_function("() => document.querySelector('[data-ro-ready]') || true")
+    wait_ready(page)  # the new page's components have started
     assert page.evaluate("window.__samePage === true"), "Material made a full page load, not instant navigation"
 
 
