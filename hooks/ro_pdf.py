@@ -54,7 +54,7 @@ GROUPS = {"worksheets": "Worksheets", "checklists": "Checklists", "questions": "
 TEMPLATES = ("document.html", "worksheet.html", "checklist.html", "question-bank.html", "counselor-pack.html")
 HOOKS = Path(__file__).resolve().parent
 # (component name, item id, part id or None) → its guide-relative address, or None (see `plan`).
-Where = Callable[[str, str, "str | None"], "str | None"]
+Where = Callable[[str, str, str | None], str | None]
 
 
 def field_name(worksheet: str, field_id: str, row: int | None = None, column: str | None = None) -> str:
