@@ -26,11 +26,13 @@ from mkdocs.utils import get_relative_url
 # Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
 import ro_assets
 import ro_pdf
+import ro_plan
 import ro_render
 import ro_safe_markdown
-from ro_components import MarkerExtension, PageContext, Site
 from ro_data import DataError, load_guide
+from ro_markdown import MarkerExtension
 from ro_model import strings
+from ro_site import PageContext, Site
 
 # --- Hooks ---
 
@@ -65,6 +67,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                                 f"'prepare.md#anchor', relative to docs/)")
     if messages:
         raise PluginError(_report("Some pages have problems with components", messages))
+    _add_assets(files, config)
     _add_pdfs(files, config, site)
     _add_plan_items(files, config, site)
     return files
@@ -114,8 +117,29 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Minify our own scripts and styles in the built site (the sources stay readable)."""
+    """Minify our other styles in the built site, print.css (ro.js and ro.css are made minified)."""
     ro_assets.minify(Path(config.site_dir) / "assets" / "ro")
+
+
+# --- The components' scripts and styles (see ro_assets) ---
+
+# replaced by the component registry
+_ASSET_ORDER = ("checklist", "question-bank", "worksheet", "message-template", "network-map", "my-progress",
+                "downloads", "link-index", "plans", "plan")
+
+
+def _add_assets(files: Files, config: MkDocsConfig) -> None:
+    """Join overrides/components/ into assets/ro/ro.js and ro.css; the sources are not files of the site."""
+    folder = Path(config.config_file_path).resolve().parent / "overrides" / "components"
+    inside = str(folder) + os.sep
+    for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(inside)]:
+        files.remove(file)
+    try:
+        joined = ro_assets.bundle(folder, _ASSET_ORDER)
+    except FileNotFoundError as error:
+        raise PluginError(f"Reaching Out could not join the components' scripts and styles: {error}") from None
+    for name, content in joined.items():
+        files.append(File.generated(config, f"assets/ro/{name}", content=content))
 
 
 # --- Downloads: the guide's PDFs (see ro_pdf) ---
@@ -162,14 +186,7 @@ def _add_pdfs(files: Files, config: MkDocsConfig, site: Site) -> None:
     # Links in the data are printed as web addresses: a page that moves changes the PDFs.
     pages = sorted((f.src_uri, f.url) for f in files.documentation_pages())
     links_key = json.dumps([site_url, pages])
-
-    def where(name: str, item: str, part: str | None) -> str | None:
-        # Today's links to a component's home, until the component registry provides this (site.link_to).
-        page = site.home_of(name, "" if name == "question-bank" else item)
-        anchor = {"checklist": f"cl-{item}", "question-bank": f"q-{item}" if item else ""}.get(name, "")
-        return page + (f"#{anchor}" if anchor else "") if page else None
-
-    jobs = ro_pdf.plan(site.guide, site_name=config.site_name, link=link, where=where, links_key=links_key)
+    jobs = ro_pdf.plan(site.guide, site_name=config.site_name, link=link, where=site.link_to, links_key=links_key)
     defer = _COMMAND["name"] == "serve" and switch not in ("1", "on", "yes", "true", "all")
     try:
         build = ro_pdf.render_all(jobs, cache, defer_uncached=defer)
@@ -195,9 +212,10 @@ def _add_plan_items(files: Files, config: MkDocsConfig, site: Site) -> None:
     plan = files.get_file_from_path(home) if home else None
     if plan is None:
         return
-    src = posixpath.join(posixpath.dirname(plan.dest_uri), "items.json")
+    src = posixpath.join(posixpath.dirname(plan.dest_uri), ro_plan.CATALOGUE)
     site.plan_items_src = src
-    files.append(File.generated(config, src, content=site.plan_items(plan.src_uri, _resolver(site, files, plan))))
+    content = ro_plan.catalogue(site, plan.src_uri, _resolver(site, files, plan))
+    files.append(File.generated(config, src, content=content))
 
 
 def _published_site_url(config: MkDocsConfig) -> str:
@@ -257,9 +275,8 @@ def _nav_order(nav: list) -> dict[str, int]:
 
 def _data_texts(site: Site):
     """Yield (where, text) for reader-facing data text that may hold links."""
-    guide = site.guide
-    for kind in ("checklist", "worksheet", "question", "network-category"):
-        for item in guide.by_kind.get(kind, {}).values():
+    for kind, items in site.guide.by_kind.items():
+        for item in items.values():
             for text in strings(item):
                 yield f"{site.docs_prefix}data ({kind} '{item.id}')", text
 

@@ -67,6 +67,7 @@ class PlansComponent(Component):
     markers = ("plans",)
     data, data_file = FIELD, FILE
     prefix = "plan-"
+    script = None  # links only: the plan page (ro_plan) and the link index's builder do the work
 
     def render(self, context: Context, marker: Marker) -> Markup:
         """Render every plan: what it is for, its items (linked) and its plan link."""
