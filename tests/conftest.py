@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import DATA, DOCS, ROOT, SAMPLE_DOCS, SAMPLE_NAV, build_site, built_once  # noqa: F401 - for the tests
+from support import DATA, ROOT, SAMPLE_DOCS, SAMPLE_NAV, build_site, built_once, real_build, start_real_build
 
 
 @pytest.fixture(scope="session")
@@ -19,12 +19,27 @@ def sample_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real guide, built once per test run with `mkdocs build --strict` as an author would."""
+    build = real_build(tmp_path_factory)
+    assert build.returncode == 0, build.stderr
+    return build.site
 
-    def make(site: Path) -> None:
-        result = build_site(DOCS, site, cli=True)
-        assert result.returncode == 0, result.stderr
 
-    return built_once(tmp_path_factory, "real-site", make)
+def _needs(item) -> int:
+    """0: no built site, 1: the sample site, 2: the real guide."""
+    fixtures = getattr(item, "fixturenames", ())
+    return 2 if "real_site" in fixtures else 1 if "sample_site" in fixtures else 0
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Run the tests that need the real guide last, so its build (in the background) is done by then."""
+    items.sort(key=_needs)  # stable: the same order in every worker, as pytest-xdist requires
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _real_guide_built_in_the_background(request, tmp_path_factory) -> None:
+    """Start building the real guide as the run starts, if any test of the run needs it."""
+    if any(_needs(item) == 2 for item in request.session.items):
+        start_real_build(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

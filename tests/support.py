@@ -79,26 +79,79 @@ def _project_copy(project: Path, docs: Path, nav: list[str] | None) -> Path:
     return project
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder every pytest-xdist worker of this run shares (the session's own without xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 def built_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
     """The folder `name`, made by `make(folder)` once per test run and shared by every pytest-xdist worker.
 
-    Without xdist it is the session's own temporary folder. With it, every worker's temporary folder sits in one
-    folder of the run: the first worker to ask builds there under a file lock, the others wait and reuse it. A
-    build that fails leaves no `.done` mark, so the next worker to ask tries again (and fails the same way).
+    The first worker to ask makes it under a file lock; the others wait and reuse it. One that fails leaves no
+    `.done` mark, so the next worker to ask tries again (and fails the same way).
     """
     from filelock import FileLock
 
-    base = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent
-    folder = base / name
-    with FileLock(str(folder) + ".lock"):
+    folder = run_folder(tmp_path_factory) / name
+    with FileLock(f"{folder}.lock"):
         done = folder.parent / f"{name}.done"
         if not done.is_file():
             shutil.rmtree(folder, ignore_errors=True)
             make(folder)
             done.touch()
     return folder
+
+
+# The real guide takes the longest to build, so it is built by the CLI in the background from the start of the
+# run (conftest starts it once the tests are collected, and runs the tests that need it last).
+_BACKGROUND: list[subprocess.Popen] = []
+
+
+def start_real_build(tmp_path_factory) -> None:
+    """Start `mkdocs build --strict` of the real guide in the background, once per test run."""
+    from filelock import FileLock
+
+    folder = run_folder(tmp_path_factory)
+    with FileLock(f"{folder / 'real-site'}.lock"):
+        started = folder / "real-site.started"
+        if started.exists():
+            return
+        started.touch()
+        _BACKGROUND.append(subprocess.Popen([sys.executable, __file__, str(folder / "real-site")],
+                                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL))
+
+
+def real_build(tmp_path_factory, timeout: float = 900) -> Build:
+    """The background build of the real guide (started now if it was not), once it has finished."""
+    import json
+    import time
+
+    start_real_build(tmp_path_factory)
+    outcome = run_folder(tmp_path_factory) / "real-site.json"
+    deadline = time.monotonic() + timeout
+    while not outcome.is_file():
+        assert time.monotonic() < deadline, f"the build of the real guide did not finish in {timeout} s"
+        time.sleep(0.1)
+    for process in _BACKGROUND:
+        process.wait()
+    result = json.loads(outcome.read_text(encoding="utf-8"))
+    return Build(outcome.with_suffix(""), returncode=result["returncode"], stderr=result["stderr"])
+
+
+def _build_real_guide(site: Path) -> None:
+    """Build the real guide into `site`; leave the exit code and stderr beside it, in `site`.json."""
+    import json
+    import traceback
+
+    try:
+        build = build_site(DOCS, site, cli=True)
+        result = {"returncode": build.returncode, "stderr": build.stderr}
+    except BaseException:  # whatever happens, the tests waiting for the build must hear of it
+        result = {"returncode": -1, "stderr": traceback.format_exc()}
+    partial = site.with_suffix(".json.partial")
+    partial.write_text(json.dumps(result), encoding="utf-8")
+    partial.replace(site.with_suffix(".json"))
 
 
 # --- Reading built pages ---
@@ -129,3 +182,7 @@ class Page(HTMLParser):
 def page_ids(html: str) -> set[str]:
     """Every link target on an HTML page."""
     return Page(html).ids
+
+
+if __name__ == "__main__":
+    _build_real_guide(Path(sys.argv[1]))
