@@ -1,22 +1,14 @@
 """Printable PDFs: fillable worksheets, blank checklists, the question bank and a counselor pack.
 
 Imports no MkDocs. The models are rendered through the print templates in `overrides/print/` (Jinja,
-autoescape on) and WeasyPrint with `pdf_forms=True`, which turns each input, textarea, select,
-checkbox and radio button into an AcroForm field. The PDFs use only the fonts shipped in
-`overrides/print/fonts/` (Liberation Sans 2.1.5, SIL OFL 1.1), so they are the same on every machine.
-
-Field names (one AcroForm field per YAML field, unique within a PDF and within the counselor pack):
-
-- `ws-<worksheet>--<field>`: a short-text or date (text field, /Tx), long-text (multi-line /Tx),
-  checkbox (/Btn, on-value `/on`) or choice (a radio group, /Btn, whose values are the option ids);
-- `ws-<worksheet>--<field>--<row>--<column>`: one cell of a `rows` field, rows counted from 1; a
-  checkbox column is a /Btn, a choice column a combo box (/Ch) whose values are the option ids;
-- `cl-<checklist>--<item>`: one item of a checklist (/Btn).
-
-These are the ids the web page gives the same controls. Ids never contain `--` (see ro_model), so
-the separator is unambiguous; a period would make a hierarchical PDF field name (ISO 32000-1, 12.7.3.2).
-
-Print: a field, a table row, a checklist item and a question never split across pages; headings stay
+autoescape on) and WeasyPrint with `pdf_forms=True`, which turns each control into an AcroForm field,
+in the fonts shipped in `overrides/print/fonts/` (Liberation Sans 2.1.5, SIL OFL 1.1) on every machine.
+A field is named by the id the web page gives the same control (one field per YAML field):
+`ws-<worksheet>--<field>` (text, multi-line text, checkbox with on-value `/on`, or a radio group whose
+values are the option ids), `ws-<worksheet>--<field>--<row>--<column>` (a cell of a `rows` field, rows
+from 1; a choice column is a combo box) and `cl-<checklist>--<item>`. Ids never contain `--` (see
+ro_model), so the separator is unambiguous; a period would make a hierarchical field name (ISO 32000-1,
+12.7.3.2). Print: a field, a table row, an item and a question never split across pages; headings stay
 with what follows; each worksheet fits in the pages its YAML declares, on A4 and on US Letter.
 
 This module says what to print and renders it; `ro_pdf_cache` keeps the PDFs by a key made of all
@@ -40,7 +32,10 @@ import ro_pdf_acroform
 import ro_pdf_cache
 import ro_render
 import ro_safe_markdown
+from ro_checklist import ChecklistComponent
 from ro_data import Guide
+from ro_question_bank import QuestionBankComponent
+from ro_worksheet import WorksheetComponent
 
 ROOT = Path(__file__).resolve().parent.parent
 PRINT = ROOT / "overrides" / "print"
@@ -48,8 +43,6 @@ STYLESHEET = "pdf.css"
 FONTS = ("fonts/LiberationSans-Regular.ttf", "fonts/LiberationSans-Bold.ttf")
 # Paper id → (CSS page size, name shown to readers). Both sizes fit the same margins.
 PAPERS = {"a4": ("A4", "A4"), "letter": ("letter", "US Letter")}
-GROUPS = {"worksheets": "Worksheets", "checklists": "Checklists", "questions": "Question bank",
-          "pack": "Counselor pack"}
 # The templates `plan` renders by name; what they extend, import or include is found from them.
 TEMPLATES = ("document.html", "worksheet.html", "checklist.html", "question-bank.html", "counselor-pack.html")
 HOOKS = Path(__file__).resolve().parent
@@ -57,15 +50,24 @@ HOOKS = Path(__file__).resolve().parent
 Where = Callable[[str, str, str | None], str | None]
 
 
+# The components the PDFs print, for their ids: a field is named as the web page names the same control.
+_COMPONENTS = {c.name: c for c in (ChecklistComponent(), WorksheetComponent(), QuestionBankComponent())}
+
+
+def anchor(name: str, item: str = "", part: str | None = None, of: str | None = None) -> str:
+    """Return the id the component `name` gives an item (see ro_component.Component.anchor)."""
+    return _COMPONENTS[name].anchor(item, part, of)
+
+
 def field_name(worksheet: str, field_id: str, row: int | None = None, column: str | None = None) -> str:
     """Return the AcroForm name of a worksheet field, or of one cell of a `rows` field."""
-    name = f"ws-{worksheet}--{field_id}"
+    name = anchor("worksheet", worksheet, field_id)
     return f"{name}--{row}--{column}" if row is not None else name
 
 
 def item_name(checklist: str, item: str) -> str:
     """Return the AcroForm name of a checklist item's checkbox."""
-    return f"cl-{checklist}--{item}"
+    return anchor("checklist", checklist, item)
 
 
 class Document:
@@ -122,15 +124,6 @@ class Pdf:
 
 
 @dataclass(frozen=True)
-class Row:
-    """One document of the downloads table: its PDFs, one per paper size."""
-
-    title: str
-    subject: str
-    pdfs: tuple[Pdf, ...]
-
-
-@dataclass(frozen=True)
 class PdfBuild:
     """What one call of `render_all` made: every PDF, and which were rendered rather than cached."""
 
@@ -143,19 +136,6 @@ class PdfBuild:
     def by_subject(self, group: str, subject: str) -> tuple[Pdf, ...]:
         """Return the PDFs of one worksheet, checklist, … in paper order."""
         return tuple(p for p in self.pdfs if p.job.group == group and p.job.subject == subject)
-
-    def groups(self) -> list[tuple[str, str, list[Row]]]:
-        """(group id, title, rows) for the downloads page, in the order of GROUPS."""
-        out = []
-        for group, title in GROUPS.items():
-            rows: dict[str, Row] = {}
-            for pdf in self.pdfs:
-                if pdf.job.group == group:
-                    row = rows.get(pdf.job.subject)
-                    rows[pdf.job.subject] = Row(pdf.job.title, pdf.job.subject, (*(row.pdfs if row else ()), pdf))
-            if rows:
-                out.append((group, title, list(rows.values())))
-        return out
 
 
 # --- Planning: models → print HTML ---
@@ -184,7 +164,7 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
     def url(target: str | None) -> str | None:
         return (link(target) or None) if target else None
 
-    common = {"md": md, "site_name": site_name, "field_name": field_name, "item_name": item_name}
+    common = {"md": md, "site_name": site_name, "field_name": field_name, "item_name": item_name, "anchor": anchor}
     macros: dict[str, object] = {}
 
     def body(template: str, macro: str, *args: object) -> Markup:
