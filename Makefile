@@ -36,10 +36,8 @@ test: $(STAMP) $(NPM_STAMP)  ## Run the whole test suite (data, rendering, build
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)  ## Benchmarks, not tests: build cost and page weight, then the PDFs' cost
-	$(BIN)/python benchmarks/bench_build.py
-	$(BIN)/python benchmarks/bench_pdf.py
-	$(BIN)/python benchmarks/bench_question_filter.py
+bench: $(STAMP)  ## Benchmarks, not tests: build cost, page weight, the PDFs' cost, the question filter; one table of goals
+	$(BIN)/python benchmarks/bench.py
 
 audit: $(STAMP) $(NPM_STAMP)  ## Lighthouse on one page of each type (needs Chromium)
 	$(BIN)/python benchmarks/audit.py

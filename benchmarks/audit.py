@@ -124,6 +124,9 @@ def main() -> None:
         print(f"{name:14} " + " ".join(cells))
         if scores["failing_audits"]:
             print(f"{'':14} audits below 1: {', '.join(scores['failing_audits'])}")
+    bank, chapter = results["question bank"]["performance"]["median"], results["chapter"]["performance"]["median"]
+    print(f"question bank performance {bank:.2f} vs a chapter {chapter:.2f} in the same run: "
+          + ("met (no lower)" if bank >= chapter else "MISSED (lower)"))
     shutil.rmtree(out / "lighthouse", ignore_errors=True)
 
 
