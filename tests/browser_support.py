@@ -225,6 +225,13 @@ def store(page, value) -> None:
     page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [STORAGE_KEY, raw])
 
 
+def store_before_load(target, value: dict) -> None:
+    """Save `value` as the guide's state before the scripts of every page `target` (a page or a context) loads."""
+    import json
+
+    target.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(value))})")
+
+
 def wait_stored(page, predicate: str) -> None:
     """Wait until `predicate` (JavaScript, given the parsed state as `s`) is true."""
     page.wait_for_function(

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import STORAGE_KEY, open_ready
+from browser_support import open_ready, store_before_load
 from support import DOCS, ROOT
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -82,8 +82,7 @@ def test_axe_runs_on_every_built_page(real_site):
 def test_page_passes_axe_and_asks_nothing_of_other_sites(browsing, real_url, real_guide, path):
     """One test per page, so parallel workers share them; the state is saved before the page's scripts run."""
     page = browsing.page
-    page.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, "
-                         f"{json.dumps(json.dumps(_seeded_state(real_guide)))})")
+    store_before_load(page, _seeded_state(real_guide))
     origin = urlsplit(real_url).netloc
     elsewhere: list[str] = []
     page.on("request", lambda r: urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != origin
@@ -93,34 +92,33 @@ def test_page_passes_axe_and_asks_nothing_of_other_sites(browsing, real_url, rea
     assert elsewhere == []
 
 
+SAMPLE_STATE = {
+    "version": 1, "checklists": {"the-day-before": {"confirm": True}},
+    "questions": [{"id": "who-else", "text": "Who else should I talk to?"}],
+    "worksheets": {"conversation-prep": {"values": {"their-name": "Ana"}, "rows": {"contacts": 3}}},
+    "slots": {"friend": "Lee"}, "network": {"family": [{"id": "p", "name": "May", "asked": True}]}}
+COMPONENT_PAGES = ["checklist/", "questions/", "embedded/", "worksheet/", "template/", "network-map/", "my-progress/",
+                   "counselors/", "plan/#i=c.the-day-before,q.who-else,t.warm-request&n=Hi&v=1"]
+
+
 @pytest.mark.browser
+@pytest.mark.parametrize("path", COMPONENT_PAGES, ids=lambda p: p.split("#")[0])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_component_pages_pass_axe_in_both_colour_schemes(chromium, sample_url, scheme):
+def test_component_pages_pass_axe_in_both_colour_schemes(chromium, sample_url, scheme, path):
     context = chromium.new_context(color_scheme=scheme)
-    page = context.new_page()
     try:
-        page.goto(sample_url)
-        page.evaluate("([key, state]) => localStorage.setItem(key, JSON.stringify(state))", [STORAGE_KEY, {
-            "version": 1, "checklists": {"the-day-before": {"confirm": True}},
-            "questions": [{"id": "who-else", "text": "Who else should I talk to?"}],
-            "worksheets": {"conversation-prep": {"values": {"their-name": "Ana"}, "rows": {"contacts": 3}}},
-            "slots": {"friend": "Lee"}, "network": {"family": [{"id": "p", "name": "May", "asked": True}]}}])
-        violations = {}
-        for path in ["checklist/", "questions/", "embedded/", "worksheet/", "template/", "network-map/",
-                     "my-progress/", "counselors/", "plan/#i=c.the-day-before,q.who-else,t.warm-request&n=Hi&v=1"]:
-            open_ready(page, sample_url + path)
-            if path == "questions/":  # a filtered view too
-                page.get_by_role("checkbox", name="Closing", exact=True).check()
-            if path == "counselors/":  # every group open, with the buttons the script adds
-                page.eval_on_selector_all("details[data-ro-links-page]", "ds => ds.forEach(d => { d.open = true; })")
-                page.wait_for_function("() => document.querySelectorAll('[data-ro-copy-link]').length"
-                                       " === document.querySelectorAll('[data-ro-link-item]').length")
-            if path.startswith("plan/"):  # the plan's items, from its catalogue
-                page.wait_for_selector("[data-ro-plan-key='q.who-else'] [data-ro-pick]")
-            found = _axe(page)
-            if found:
-                violations[path] = found
-        assert violations == {}
+        store_before_load(context, SAMPLE_STATE)
+        page = context.new_page()
+        open_ready(page, sample_url + path)
+        if path == "questions/":  # a filtered view too
+            page.get_by_role("checkbox", name="Closing", exact=True).check()
+        if path == "counselors/":  # every group open, with the buttons the script adds
+            page.eval_on_selector_all("details[data-ro-links-page]", "ds => ds.forEach(d => { d.open = true; })")
+            page.wait_for_function("() => document.querySelectorAll('[data-ro-copy-link]').length"
+                                   " === document.querySelectorAll('[data-ro-link-item]').length")
+        if path.startswith("plan/"):  # the plan's items, from its catalogue
+            page.wait_for_selector("[data-ro-plan-key='q.who-else'] [data-ro-pick]")
+        assert _axe(page) == []
     finally:
         context.close()
 
