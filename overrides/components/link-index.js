@@ -1,0 +1,134 @@
+// The index of every link (for counselors): search, copy a link, and the plan builder below it.
+(() => {
+  "use strict";
+  const { component, read, update, make, say, copy, reveal, rebuild, absolute, PLAN_KEY, isObj, $, $$ } = window.ReachingOut;
+
+  // The index of every link: search, copy, and "Add to plan" for the builder below it.
+  const planned = (s) => {
+    const plan = isObj(s.planner) ? s.planner : {};
+    return (Array.isArray(plan.items) ? plan.items : []).filter((k) => typeof k === "string" && PLAN_KEY.test(k));
+  };
+  const showPlanned = (button, on) => {
+    button.setAttribute("aria-pressed", String(on));
+    button.textContent = on ? "In the plan" : "Add to plan";
+  };
+  // A page's buttons are made when its group first opens: 600 rows of buttons nobody sees would slow
+  // the page's start. Each button is described by its row's link, so it is announced with its title.
+  let linkIds = 0;
+  const linkButtons = (group) => {
+    if (!group.open || group.hasAttribute("data-ro-buttons")) return;
+    group.setAttribute("data-ro-buttons", "");
+    const keys = planned(read());
+    for (const li of $$(group, "[data-ro-link-item]")) {
+      const link = $(li, "a");
+      link.id = link.id || `ro-link-${++linkIds}`;
+      const button = (attrs, label) => make("button", { type: "button", class: "ro-button ro-button--small",
+        "aria-describedby": link.id, ...attrs }, [label]);
+      li.append(" ", button({ "data-ro-copy-link": "" }, "Copy link"));
+      const key = li.dataset.roPlanKey;
+      if (key) {
+        const add = button({ "data-ro-plan-add": key }, "");
+        showPlanned(add, keys.includes(key));
+        li.append(" ", add);
+      }
+    }
+  };
+
+  component("link-index", "[data-ro-links]", (root) => {
+    reveal(root, "[data-ro-links-search], [data-ro-planner]");
+    const rows = $$(root, "[data-ro-link-item]").map((li) => [li, li.textContent.toLowerCase()]);
+    const pages = $$(root, "[data-ro-links-page]");
+    for (const page of pages) {
+      page.addEventListener("toggle", () => linkButtons(page));
+      linkButtons(page);
+    }
+    const input = $(root, "#ro-links-text");
+    const count = $(root, "[data-ro-links-count]");
+    const search = $(root, "[data-ro-links-search]");
+    search.addEventListener("submit", (event) => event.preventDefault());
+    input.addEventListener("input", () => {
+      const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      let shown = 0;
+      for (const [li, text] of rows) {
+        li.hidden = !words.every((w) => text.includes(w));
+        shown += li.hidden ? 0 : 1;
+      }
+      for (const page of pages) {
+        const any = $$(page, "[data-ro-link-item]").some((li) => !li.hidden);
+        page.hidden = !any;
+        page.open = words.length > 0 && any;
+      }
+      count.textContent = words.length ? `${shown} ${shown === 1 ? "link matches" : "links match"}` : "";
+    });
+    const planner = $(root, "[data-ro-planner]");
+    root.addEventListener("click", (event) => {
+      const copyButton = event.target.closest("[data-ro-copy-link]");
+      if (copyButton) {
+        copy(absolute($(copyButton.closest("li"), "a").getAttribute("href")))
+          .then(() => say(root, "Link copied"), () => say(root, "Copying is blocked here: open the link and copy it"));
+      }
+      const add = event.target.closest("[data-ro-plan-add]");
+      if (add) {
+        const key = add.dataset.roPlanAdd;
+        update((s) => {
+          const plan = s.planner = isObj(s.planner) ? s.planner : {};
+          const keys = plan.items = Array.isArray(plan.items) ? plan.items.filter((k) => typeof k === "string") : [];
+          const i = keys.indexOf(key);
+          if (i < 0) keys.push(key); else keys.splice(i, 1);
+        });
+        say(root, `${add.getAttribute("aria-pressed") === "true" ? "Added to" : "Removed from"} the plan`);
+      }
+      const move = event.target.closest("[data-ro-plan-move]");
+      if (move) {
+        const key = move.closest("li").dataset.roKey;
+        const step = Number(move.dataset.roPlanMove);
+        update((s) => {
+          const keys = s.planner.items;
+          const i = keys.indexOf(key);
+          if (step === 0) keys.splice(i, 1);
+          else if (keys[i + step] !== undefined) [keys[i], keys[i + step]] = [keys[i + step], keys[i]];
+        });
+      }
+      if (event.target.closest("[data-ro-planner-copy]")) {
+        copy($(planner, "[data-ro-planner-url]").value)
+          .then(() => say(root, "Plan link copied"), () => say(root, "Copying is blocked here: select the link and copy it"));
+      }
+      if (event.target.closest("[data-ro-planner-clear]") && confirm("Start a new plan? The items and note will be cleared.")) {
+        update((s) => { delete s.planner; });
+      }
+    });
+    if (planner) {
+      $(planner, "[data-ro-planner-note]").addEventListener("input", (event) => {
+        update((s) => {
+          s.planner = isObj(s.planner) ? s.planner : {};
+          s.planner.note = event.target.value.slice(0, 500);
+        });
+      });
+    }
+  }, (root, s) => {
+    const plan = isObj(s.planner) ? s.planner : {};
+    const keys = planned(s);
+    for (const button of $$(root, "[data-ro-plan-add]")) showPlanned(button, keys.includes(button.dataset.roPlanAdd));
+    const planner = $(root, "[data-ro-planner]");
+    if (!planner) return;
+    const note = typeof plan.note === "string" ? plan.note : "";
+    const field = $(planner, "[data-ro-planner-note]");
+    if (document.activeElement !== field) field.value = note;
+    $(planner, "[data-ro-planner-empty]").hidden = keys.length > 0;
+    rebuild($(planner, "[data-ro-planner-items]"), keys.map((key, i) => {
+      const row = $(root, `[data-ro-plan-key="${CSS.escape(key)}"] .ro-links__link`);
+      const title = row ? row.textContent.trim() : key;
+      const button = (label, step, hint) => make("button", { type: "button", class: "ro-button ro-button--small",
+        "data-ro-plan-move": String(step), "data-ro-key": `${key}:${step}`, "aria-label": `${hint}: ${title}` }, [label]);
+      return make("li", { "data-ro-key": key }, [make("span", {}, [title]), " ",
+        i > 0 ? button("Up", -1, "Move up") : null, i < keys.length - 1 ? button("Down", 1, "Move down") : null,
+        button("Remove", 0, "Remove")]);
+    }));
+    const fragment = `#i=${keys.join(",")}${note ? "&n=" + encodeURIComponent(note) : ""}&v=1`;
+    const url = absolute(planner.dataset.roPlanHref) + fragment;
+    $(planner, "[data-ro-planner-url]").value = keys.length ? url : "";
+    const open = $(planner, "[data-ro-planner-open]");
+    open.href = url;
+    open.toggleAttribute("aria-disabled", !keys.length);
+  });
+})();

@@ -1,0 +1,125 @@
+// My progress: everything saved, shown by the guide's titles; export to and import from one JSON file.
+(() => {
+  "use strict";
+  const { VERSION, component, read, make, say, download, reveal, rebuild, replaceAll, people, isObj, $, $$ } = window.ReachingOut;
+
+  const FORMAT = "reaching-out";
+  const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  const FIELD = /^[a-z0-9]+(-[a-z0-9]+)*(--\d{1,3}--[a-z0-9]+(-[a-z0-9]+)*)?$/;
+  const all = (o, test) => isObj(o) && Object.entries(o).every(([k, v]) => test(k, v));
+  const opt = (v, type) => v === undefined || typeof v === type;
+  const CHECKS = {
+    checklists: (v) => all(v, (id, t) => SLUG.test(id) &&
+      (Array.isArray(t) ? t.every((i) => SLUG.test(i)) : all(t, (i, on) => SLUG.test(i) && on === true))),
+    questions: (v) => Array.isArray(v) && v.every((q) => isObj(q) && SLUG.test(q.id) && opt(q.text, "string")),
+    worksheets: (v) => all(v, (id, w) => SLUG.test(id) && isObj(w) &&
+      (w.values === undefined || all(w.values, (k, x) => FIELD.test(k) && (typeof x === "string" || x === true))) &&
+      (w.rows === undefined || all(w.rows, (k, n) => SLUG.test(k) && Number.isInteger(n) && n >= 1 && n <= 200))),
+    slots: (v) => all(v, (id, x) => SLUG.test(id) && typeof x === "string"),
+    network: (v) => all(v, (id, list) => SLUG.test(id) && Array.isArray(list) && list.every((p) => isObj(p) &&
+      typeof p.id === "string" && typeof p.name === "string" && opt(p.note, "string") && opt(p.asked, "boolean") &&
+      opt(p.talked, "boolean")))
+  };
+
+  const problem = (file) => {
+    if (!isObj(file) || file.format !== FORMAT) {
+      return "it is not a progress file from this guide (it was not made by “Download everything as one file”)";
+    }
+    if (!Number.isInteger(file.version) || file.version < 0 || !isObj(file.data)) return "it is incomplete or damaged";
+    if (file.version > VERSION) return "it comes from a newer version of the guide; reload this page and try again";
+    const bad = Object.keys(CHECKS).filter((k) => file.data[k] !== undefined && !CHECKS[k](file.data[k]));
+    return bad.length ? `its ${bad.join(", ")} part is damaged` : "";
+  };
+
+  const shown = (value, known) => value === true ? "Yes" : (known.options || {})[value] || String(value);
+
+  const pairs = (list) => list.length ? [make("dl", { class: "ro-progress__answers" },
+    list.flatMap(([term, value]) => [make("dt", {}, [term]), make("dd", {}, [value])]))] : [];
+  const linked = (known) => known.href ? make("a", { href: known.href }, [known.title]) : known.title;
+
+  const PARTS = {
+    checklists: (s, index) => pairs(Object.entries(s.checklists).map(([id, ticks]) => {
+      const known = index.checklists[id] || { title: id, items: [] };
+      const done = known.items.filter(([item]) => isObj(ticks) && ticks[item] === true).map(([, text]) => text);
+      return done.length && [linked(known), `${done.length} of ${known.items.length} done: ${done.join("; ")}`];
+    }).filter(Boolean)),
+    worksheets: (s, index, level) => Object.entries(s.worksheets).flatMap(([id, w]) => {
+      const known = index.worksheets[id] || { title: id, fields: [] };
+      const values = isObj(w) && isObj(w.values) ? w.values : {};
+      const fieldsById = new Map(known.fields);
+      const order = [...fieldsById.keys()];
+      const rank = (name) => { // form order: field, row, column
+        const [fid, n = 0, col] = name.split("--");
+        return order.indexOf(fid) * 1e6 + n * 1e3 + ((fieldsById.get(fid) || {}).columns || []).findIndex(([c]) => c === col);
+      };
+      const list = pairs(Object.keys(values).sort((a, b) => rank(a) - rank(b)).map((name) => {
+        const [fid, n, col] = name.split("--");
+        const field = fieldsById.get(fid) || { label: fid };
+        const column = col && (new Map(field.columns).get(col) || { label: col });
+        return [column ? `${field.label}, row ${n}: ${column.label}` : field.label, shown(values[name], column || field)];
+      }));
+      return list.length ? [make("h" + Math.min(6, level + 1), {}, [linked(known)]), ...list] : [];
+    }),
+    slots: (s, index) => pairs(Object.entries(s.slots).filter(([, v]) => typeof v === "string" && v)
+      .map(([id, v]) => [index.slots[id] || id, v])),
+    network: (s, index) => pairs(Object.keys(s.network).map((cat) => {
+      const found = people(s, cat).map((p) => p.name + (p.note ? " — " + p.note : "") +
+        (p.asked || p.talked ? ` (${[p.asked && "asked", p.talked && "talked to"].filter(Boolean).join(", ")})` : ""));
+      return found.length && [linked(index.network[cat] || { title: cat }), found.join("; ")];
+    }).filter(Boolean))
+  };
+
+  component("my-progress", "[data-ro-my-progress]", (root) => {
+    const input = $(root, "[data-ro-import]");
+    try {
+      root.roIndex = JSON.parse(root.dataset.roIndex);
+    } catch (e) {
+      root.roIndex = {};
+    }
+    for (const k of ["checklists", "worksheets", "slots", "network"]) root.roIndex[k] = root.roIndex[k] || {};
+    $(root, "[data-ro-nojs]").hidden = true;
+    reveal(root, "[data-ro-progress-body]");
+    root.addEventListener("click", (event) => {
+      if (event.target.closest("[data-ro-export]")) {
+        const name = `reaching-out-progress-${new Date().toISOString().slice(0, 10)}.json`;
+        download(name, JSON.stringify({ format: FORMAT, version: VERSION, exported: new Date().toISOString(),
+          data: read() }, null, 2) + "\n", "application/json");
+        say(root, `Downloaded ${name}. Keep it somewhere safe: it holds everything you wrote.`);
+      } else if (event.target.closest("[data-ro-clear-all]") && confirm("Delete everything the guide saved in this " +
+          "browser: ticks, questions, worksheet answers, message details and people? This cannot be undone.")) {
+        replaceAll(null);
+        say(root, "Everything the guide saved in this browser is deleted.");
+      }
+    });
+    input.addEventListener("change", async () => {
+      const chosen = input.files[0];
+      if (!chosen) return;
+      const done = (text) => {
+        input.value = "";
+        say(root, text);
+      };
+      const refuse = (why) => done(`“${chosen.name}” was not restored: ${why}. Nothing was changed.`);
+      if (chosen.size > 5e6) return refuse("it is too large to be a progress file");
+      let file;
+      try {
+        file = JSON.parse(await chosen.text());
+      } catch (e) {
+        return refuse("it is damaged or is not a progress file (it could not be read as JSON)");
+      }
+      const why = problem(file);
+      if (why) return refuse(why);
+      const when = Date.parse(file.exported) ? ` (saved ${new Date(file.exported).toLocaleDateString()})` : "";
+      if (!confirm(`Replace everything saved in this browser with “${chosen.name}”${when}?`)) {
+        return done("Nothing was changed.");
+      }
+      replaceAll(file.data);
+      done(`Restored everything from “${chosen.name}”.`);
+    });
+  }, (root, s) => {
+    for (const section of $$(root, "[data-ro-progress-part]")) {
+      const children = PARTS[section.dataset.roProgressPart](s, root.roIndex, +root.dataset.roLevel || 2);
+      $(section, "[data-ro-empty]").hidden = children.length > 0;
+      rebuild($(section, "[data-ro-part-body]"), children);
+    }
+  });
+})();
