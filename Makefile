@@ -32,9 +32,11 @@ lint: $(STAMP)
 schemas: $(STAMP)  ## Regenerate the JSON Schemas in docs/data/schemas/ from the models
 	$(BIN)/python hooks/ro_schemas.py docs/data/schemas
 
+# One pytest-xdist worker per core (each with its own Chromium); work-stealing evens out the long axe pages.
+# Each site is still built once per run (tests/support.py). Plain `pytest` runs the same tests in one process.
 test: $(STAMP) $(NPM_STAMP)  ## Run the whole test suite (data, rendering, build, browser)
 	$(BIN)/ruff check hooks tests benchmarks
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 bench: $(STAMP)  ## Benchmarks, not tests: build cost, page weight, the PDFs' cost, the question filter; one table of goals
 	$(BIN)/python benchmarks/bench.py
