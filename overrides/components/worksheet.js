@@ -14,27 +14,37 @@
     if (area.scrollHeight > area.clientHeight) area.style.height = area.scrollHeight + 4 + "px";
   };
 
-  // Rows are numbered 1..n; ids and names follow ws-<worksheet>--<field>--<n>--<column>.
-  const number = (row, field, n) => {
-    row.dataset.roRow = row.cells[0].textContent = n;
-    for (const el of $$(row, "[id], [name], [for]")) {
-      for (const a of ["id", "name", "for"]) {
-        if (el.hasAttribute(a)) el.setAttribute(a, el.getAttribute(a).replace(RegExp(`(^|-)${field}--\\d+--`), `$1${field}--${n}--`));
+  // Rows are numbered 1..n. Their names, ids and labels are the build's (overrides/partials/worksheet.html):
+  // beside each table it renders one row as a <template>, with a slot (data-ro-row-slot) where the number
+  // goes, so a row added or renumbered here gets exactly the names the build would give row n.
+  const model = (table) => $(table.parentNode, "template[data-ro-row-template]");
+  const number = (row, table, n) => {
+    const template = model(table);
+    const slot = template.dataset.roRowSlot;
+    const from = template.content.firstElementChild;
+    const made = [from, ...$$(from, "*")];
+    const here = [row, ...$$(row, "*")]; // the same elements in the same order, then the Remove cell
+    made.forEach((el, i) => {
+      for (const { name, value } of el.attributes) {
+        if (value.includes(slot)) here[i].setAttribute(name, value.split(slot).join(n));
       }
-      if (el.nodeName === "LABEL") el.textContent = el.textContent.replace(/\d+$/, n);
-    }
+      if (!el.children.length && el.textContent.includes(slot)) here[i].textContent = el.textContent.split(slot).join(n);
+    });
     const remove = $(row, "[data-ro-row-remove]");
-    remove.dataset.roKey = `row:${field}:${n}`;
+    remove.dataset.roKey = `row:${table.dataset.roRows}:${n}`;
     remove.setAttribute("aria-label", "Remove row " + n);
   };
+
+  const removable = (row) => row.append(make("td", { class: "ro-rows__remove" }, [make("button", { type: "button",
+    class: "ro-button ro-button--small", "data-ro-row-remove": "" }, ["Remove"])]));
 
   const setRows = (table, count) => {
     const rows = rowsOf(table);
     while (rows.length > Math.max(count, 1)) rows.pop().remove();
     while (rows.length < count) {
-      const row = rows[rows.length - 1].cloneNode(true);
-      number(row, table.dataset.roRows, rows.push(row));
-      $$(row, "input, select").forEach((c) => { c.value = ""; c.checked = false; });
+      const row = model(table).content.firstElementChild.cloneNode(true);
+      removable(row);
+      number(row, table, rows.push(row));
       table.tBodies[0].append(row);
     }
   };
@@ -90,9 +100,8 @@
       table.tHead.rows[0].append(make("th", { class: "ro-rows__remove" }, [make("span", { class: "ro-visually-hidden" },
         ["Remove"])]));
       rowsOf(table).forEach((row, i) => {
-        row.append(make("td", { class: "ro-rows__remove" }, [make("button", { type: "button",
-          class: "ro-button ro-button--small", "data-ro-row-remove": "" }, ["Remove"])]));
-        number(row, table.dataset.roRows, i + 1);
+        removable(row);
+        number(row, table, i + 1);
       });
     }
     reveal(form, "[data-ro-tools], [data-ro-row-add]");
@@ -116,7 +125,7 @@
         flush();
         row.remove();
         rows.splice(at, 1);
-        rows.forEach((r, i) => number(r, table.dataset.roRows, i + 1));
+        rows.forEach((r, i) => number(r, table, i + 1));
         save(table);
         $(rows[Math.min(at, rows.length - 1)], "[data-ro-row-remove]").focus();
         say(form, `Row ${at + 1} removed.`);
