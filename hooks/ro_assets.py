@@ -33,8 +33,8 @@ def bundle(folder: Path, names: Sequence[str], *, minified: bool = True) -> dict
     for out, first, suffix in (("ro.js", "core.js", ".js"), ("ro.css", "base.css", ".css")):
         paths = [folder / first] + [folder / f"{name}{suffix}" for name in names]
         parts = [path.read_text(encoding="utf-8") for path in paths if path.is_file()]
-        # A new line between files: a file without a final line break must not run into the next one.
-        text = "\n".join(part.rstrip("\n") for part in parts) + "\n"
+        # Between scripts a `;`: one ending `})()` must not call the next file's function. CSS needs a new line.
+        text = (";\n" if suffix == ".js" else "\n").join(part.rstrip("\n") for part in parts) + "\n"
         joined[out] = text if not minified else rjsmin.jsmin(text) if suffix == ".js" else rcssmin.cssmin(text)
     return joined
 

@@ -148,15 +148,15 @@
     }
   };
 
-  // An element whose init threw is marked data-ro-failed: it is neither rendered nor started again.
+  // Every element the script has dealt with is data-ro-ready; one whose init threw is also data-ro-failed,
+  // and is neither rendered nor started again.
   const start = (c, state) => {
     for (const el of elements(c, c.sel)) {
-      if (el.hasAttribute("data-ro-ready") || el.hasAttribute("data-ro-failed")) continue;
+      if (el.hasAttribute("data-ro-ready")) continue;
       el.setAttribute("data-ro-ready", "");
       try {
         c.init(el);
       } catch (error) {
-        el.removeAttribute("data-ro-ready");
         el.setAttribute("data-ro-failed", "");
         failed(c, error);
         continue;
@@ -186,7 +186,11 @@
 
   const refresh = () => {
     const state = read();
-    for (const c of components) for (const el of elements(c, c.sel + "[data-ro-ready]")) renderOne(c, el, state);
+    for (const c of components) {
+      for (const el of elements(c, c.sel)) {
+        if (el.hasAttribute("data-ro-ready") && !el.hasAttribute("data-ro-failed")) renderOne(c, el, state);
+      }
+    }
   };
 
   // --- Helpers ---
