@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url
 import ro_assets
 import ro_pdf
 import ro_plan
+import ro_registry
 import ro_render
 import ro_safe_markdown
 from ro_data import DataError, load_guide
@@ -123,10 +124,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 # --- The components' scripts and styles (see ro_assets) ---
 
-# replaced by the component registry
-_ASSET_ORDER = ("checklist", "question-bank", "worksheet", "message-template", "network-map", "my-progress",
-                "downloads", "link-index", "plans", "plan")
-
 
 def _add_assets(files: Files, config: MkDocsConfig) -> None:
     """Join overrides/components/ into assets/ro/ro.js and ro.css; the sources are not files of the site."""
@@ -135,7 +132,7 @@ def _add_assets(files: Files, config: MkDocsConfig) -> None:
     for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(inside)]:
         files.remove(file)
     try:
-        joined = ro_assets.bundle(folder, _ASSET_ORDER)
+        joined = ro_assets.bundle(folder, ro_registry.asset_order())
     except FileNotFoundError as error:
         raise PluginError(f"Reaching Out could not join the components' scripts and styles: {error}") from None
     for name, content in joined.items():
