@@ -103,8 +103,8 @@ def built_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Pat
     return folder
 
 
-# The real guide takes the longest to build, so it is built by the CLI in the background from the start of the
-# run (conftest starts it once the tests are collected, and runs the tests that need it last).
+# The real guide takes the longest to build, so the CLI builds it in the background from the start of the run
+# (conftest starts it before the first test, and runs the tests that need it last).
 _BACKGROUND: list[subprocess.Popen] = []
 
 
@@ -117,9 +117,9 @@ def start_real_build(tmp_path_factory) -> None:
         started = folder / "real-site.started"
         if started.exists():
             return
-        started.touch()
         _BACKGROUND.append(subprocess.Popen([sys.executable, __file__, str(folder / "real-site")],
                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL))
+        started.touch()
 
 
 def real_build(tmp_path_factory, timeout: float = 900) -> Build:
