@@ -387,14 +387,14 @@ def test_composer_updates_the_message_live_and_remembers(page, sample_url):
     open_ready(page, sample_url + "template/")
     assert page.locator("form[data-ro-composer]").is_visible()
     page.get_by_label("Your friend's name").fill("Lee")
-    subject = page.locator(".ro-template__subject [data-ro-slot=friend]")
+    subject = page.locator(".ro-message-template__subject [data-ro-slot=friend]")
     assert subject.inner_text() == "Lee"
-    assert "Lee told me" in page.inner_text(".ro-template__body")
+    assert "Lee told me" in page.inner_text(".ro-message-template__body")
     page.get_by_label("Your name", exact=True).fill("Sam Rivera")
     wait_stored(page, "s.slots['your-name'] === 'Sam Rivera' && s.slots.friend === 'Lee'")
     page.reload()
     assert page.get_by_label("Your friend's name").input_value() == "Lee"
-    assert page.locator(".ro-template__body [data-ro-slot=your-name]").inner_text() == "Sam Rivera"
+    assert page.locator(".ro-message-template__body [data-ro-slot=your-name]").inner_text() == "Sam Rivera"
 
 
 def test_mailto_link_encodes_subject_and_body(page, sample_url):
@@ -434,7 +434,7 @@ def test_network_people_are_added_marked_and_kept(page, sample_url):
     family.get_by_label("Name").fill("Aunt May")
     family.get_by_label("Note (optional)").fill("nurse, retired")
     family.get_by_role("button", name="Add to Family").click()
-    assert family.locator(".ro-netmap__name").all_inner_texts() == ["Aunt May"]
+    assert family.locator(".ro-network-map__name").all_inner_texts() == ["Aunt May"]
     assert page.evaluate("document.activeElement.id") == "net-family--name"
     family.get_by_label("Asked: Aunt May").check()
     person = stored(page)["network"]["family"][0]
@@ -459,7 +459,7 @@ def test_network_remove_person(page, sample_url):
         market.get_by_label("Name").fill(name)
         market.get_by_label("Name").press("Enter")
     market.get_by_role("button", name="Remove Jo").click()
-    assert market.locator(".ro-netmap__name").all_inner_texts() == ["Ray"]
+    assert market.locator(".ro-network-map__name").all_inner_texts() == ["Ray"]
     assert page.evaluate("document.activeElement.id") == "net-farmers-market--name"  # ready for the next name
     assert [p["name"] for p in stored(page)["network"]["farmers-market"]] == ["Ray"]
 

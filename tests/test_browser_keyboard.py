@@ -97,7 +97,7 @@ def test_network_map_by_keyboard(page, sample_url):
     tab_to(page, "#net-family--name")
     page.keyboard.type("Aunt May")
     page.keyboard.press("Enter")
-    expect(page.locator("#net-family .ro-netmap__name")).to_have_text(["Aunt May"])
+    expect(page.locator("#net-family .ro-network-map__name")).to_have_text(["Aunt May"])
     assert page.evaluate("document.activeElement.id") == "net-family--name"
     page.keyboard.press("Shift+Tab")  # back to the Remove button of the new person
     page.keyboard.press("Shift+Tab")

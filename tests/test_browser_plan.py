@@ -60,7 +60,7 @@ def test_a_permalink_copies_its_address_and_still_works_without_scripts(browsing
 
 def test_link_search_narrows_the_index(page, sample_url):
     open_ready(page, sample_url + "counselors/")
-    page.fill("#ro-links-text", "friend")
+    page.fill("#ro-link-index-text", "friend")
     page.wait_for_function("() => document.querySelector('[data-ro-links-count]').textContent !== ''")
     visible = page.eval_on_selector_all("[data-ro-link-item]:not([hidden]) code", "els => els.map(e => e.textContent)")
     assert visible == ["template.md#tpl-warm-request"]

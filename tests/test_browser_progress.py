@@ -91,7 +91,7 @@ def test_export_clear_import_round_trip(progress, tmp_path):
 
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Delete everything saved").click()
-    expect(page.locator(".ro-progress__files [data-ro-status]")).to_have_text(
+    expect(page.locator(".ro-my-progress__files [data-ro-status]")).to_have_text(
         "Everything the guide saved in this browser is deleted.")
     assert stored(page) is None
     assert page.locator("#my-progress-checklists [data-ro-empty]").is_visible()
@@ -99,7 +99,7 @@ def test_export_clear_import_round_trip(progress, tmp_path):
     questions = []
     page.once("dialog", lambda d: (questions.append(d.message), d.accept()))
     page.get_by_label("Restore from a file").set_input_files(download.path())
-    expect(page.locator(".ro-progress__files [data-ro-status]")).to_contain_text("Restored everything")
+    expect(page.locator(".ro-my-progress__files [data-ro-status]")).to_contain_text("Restored everything")
     assert "Replace everything saved in this browser" in questions[0]
     assert stored(page) == SAVED
     assert "Aunt May" in page.locator("#my-progress-network").inner_text()
@@ -132,7 +132,7 @@ def test_a_wrong_or_damaged_file_changes_nothing(progress, tmp_path, content, re
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
     page.get_by_label("Restore from a file").set_input_files(_file(tmp_path, "progress.json", content))
-    status = page.locator(".ro-progress__files [data-ro-status]")
+    status = page.locator(".ro-my-progress__files [data-ro-status]")
     expect(status).to_contain_text("Nothing was changed.")
     assert reason in status.inner_text()
     assert "“progress.json” was not restored" in status.inner_text()
@@ -147,7 +147,7 @@ def test_a_valid_file_is_not_used_unless_confirmed(progress, tmp_path):
              "data": {"version": 1, "checklists": {"the-day-before": {"confirm": True}}}}
     page.once("dialog", lambda d: d.dismiss())
     page.get_by_label("Restore from a file").set_input_files(_file(tmp_path, "mine.json", other))
-    expect(page.locator(".ro-progress__files [data-ro-status]")).to_have_text("Nothing was changed.")
+    expect(page.locator(".ro-my-progress__files [data-ro-status]")).to_have_text("Nothing was changed.")
     assert stored(page) == SAVED
 
 
@@ -156,7 +156,7 @@ def test_an_older_file_is_migrated_on_import(progress, tmp_path):
     old = {"format": "reaching-out", "version": 0, "data": {"checklists": {"the-day-before": ["confirm"]}}}
     page.once("dialog", lambda d: d.accept())
     page.get_by_label("Restore from a file").set_input_files(_file(tmp_path, "old.json", old))
-    expect(page.locator(".ro-progress__files [data-ro-status]")).to_contain_text("Restored")
+    expect(page.locator(".ro-my-progress__files [data-ro-status]")).to_contain_text("Restored")
     state = stored(page)
     assert state["version"] == 1
     assert state["checklists"] == {"the-day-before": {"confirm": True}}

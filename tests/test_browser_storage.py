@@ -48,7 +48,7 @@ def test_worksheet_and_composer_survive_instant_navigation(page, sample_url):
     expect(page.locator("table[data-ro-rows] tbody tr")).to_have_count(3)
     _instant(page, "A message")
     expect(page.get_by_label("Their name")).to_have_value("Dana")
-    expect(page.locator(".ro-template__body [data-ro-slot=their-name]")).to_have_text("Dana")
+    expect(page.locator(".ro-message-template__body [data-ro-slot=their-name]")).to_have_text("Dana")
 
 
 def test_no_duplicate_listeners_after_navigating_back_and_forth(page, sample_url):

@@ -24,11 +24,11 @@ def test_data_folder_is_not_published(real_site):
 def test_sample_site_renders_every_component(sample_site):
     pages = {
         "checklist": "section.ro-checklist",
-        "questions": "div.ro-qbank",
-        "embedded": "div.ro-qlist",
+        "questions": "div.ro-question-bank",
+        "embedded": "div.ro-question-list",
         "worksheet": "form.ro-worksheet",
-        "template": "article.ro-template",
-        "network-map": "div.ro-netmap",
+        "template": "article.ro-message-template",
+        "network-map": "div.ro-network-map",
     }
     for page, selector in pages.items():
         html = BeautifulSoup((sample_site / page / "index.html").read_text(), "html.parser")

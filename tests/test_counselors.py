@@ -19,9 +19,9 @@ def _page(site, name):
 
 def test_link_index_lists_every_target_page_by_page(sample_site, sample_guide):
     index = _page(sample_site, "counselors").select_one("[data-ro-links]")
-    pages = [s.select_one(".ro-links__page-title").get_text() for s in index.select("details")]
+    pages = [s.select_one(".ro-link-index__page-title").get_text() for s in index.select("details")]
     assert pages[:3] == ["Sample site", "Checklist", "Questions"]  # the nav's reading order
-    addresses = [c.get_text() for c in index.select("code.ro-links__address")]
+    addresses = [c.get_text() for c in index.select("code.ro-link-index__address")]
     for question in sample_guide.ids("question"):
         assert f"questions.md#q-{question}" in addresses
     assert "checklist.md#cl-the-day-before--confirm" in addresses

@@ -15,8 +15,8 @@ def test_category_prompt_and_examples(render):
     html = render("<!-- ro:network-map level=2 -->")
     family = html.select_one("#net-family")
     assert family.select_one("h3").get_text() == "Family"
-    assert family.select_one(".ro-netmap__prompt").get_text() == "Who in your family works, or used to work?"
-    assert family.select_one(".ro-netmap__examples").get_text() == "For example: parents, cousins, in-laws"
+    assert family.select_one(".ro-network-map__prompt").get_text() == "Who in your family works, or used to work?"
+    assert family.select_one(".ro-network-map__examples").get_text() == "For example: parents, cousins, in-laws"
 
 
 def test_sub_headings_follow_the_level(render):

@@ -42,7 +42,7 @@
       page.addEventListener("toggle", () => linkButtons(page));
       linkButtons(page);
     }
-    const input = $(root, "#ro-links-text");
+    const input = $(root, "#ro-link-index-text");
     const count = $(root, "[data-ro-links-count]");
     const search = $(root, "[data-ro-links-search]");
     search.addEventListener("submit", (event) => event.preventDefault());
@@ -116,7 +116,7 @@
     if (document.activeElement !== field) field.value = note;
     $(planner, "[data-ro-planner-empty]").hidden = keys.length > 0;
     rebuild($(planner, "[data-ro-planner-items]"), keys.map((key, i) => {
-      const row = $(root, `[data-ro-plan-key="${CSS.escape(key)}"] .ro-links__link`);
+      const row = $(root, `[data-ro-plan-key="${CSS.escape(key)}"] .ro-link-index__link`);
       const title = row ? row.textContent.trim() : key;
       const button = (label, step, hint) => make("button", { type: "button", class: "ro-button ro-button--small",
         "data-ro-plan-move": String(step), "data-ro-key": `${key}:${step}`, "aria-label": `${hint}: ${title}` }, [label]);

@@ -4,13 +4,13 @@
   const { component, read, update, say, copy, reveal, isObj, $, $$ } = window.ReachingOut;
 
   const plain = (node, filled) => [...node.childNodes].map((n) => n.nodeName === "BR" ? "\n" :
-    n.nodeType === 3 ? n.textContent.replace(/\n/g, "") : n.nodeType !== 1 || n.matches(".ro-template__subject-label") ? "" :
+    n.nodeType === 3 ? n.textContent.replace(/\n/g, "") : n.nodeType !== 1 || n.matches(".ro-message-template__subject-label") ? "" :
     n.dataset.roSlot ? filled[n.dataset.roSlot] || `[${n.dataset.roLabel}]` : plain(n, filled)).join("");
 
   const message = (root, filled) => {
-    const subject = $(root, ".ro-template__subject");
+    const subject = $(root, ".ro-message-template__subject");
     return { subject: subject ? plain(subject, filled).trim() : "",
-      body: $$(root, ".ro-template__body p").map((p) => plain(p, filled)).join("\n\n") };
+      body: $$(root, ".ro-message-template__body p").map((p) => plain(p, filled)).join("\n\n") };
   };
 
   const slotValues = (root, s) => {

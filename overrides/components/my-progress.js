@@ -33,7 +33,7 @@
 
   const shown = (value, known) => value === true ? "Yes" : (known.options || {})[value] || String(value);
 
-  const pairs = (list) => list.length ? [make("dl", { class: "ro-progress__answers" },
+  const pairs = (list) => list.length ? [make("dl", { class: "ro-my-progress__answers" },
     list.flatMap(([term, value]) => [make("dt", {}, [term]), make("dd", {}, [value])]))] : [];
   const linked = (known) => known.href ? make("a", { href: known.href }, [known.title]) : known.title;
 

@@ -42,7 +42,7 @@
       const remove = event.target.closest("[data-ro-person-remove]");
       if (remove) {
         const d = remove.dataset;
-        const name = textOf(remove.closest("li"), ".ro-netmap__name");
+        const name = textOf(remove.closest("li"), ".ro-network-map__name");
         change(d.roCategory, d.roPerson, () => false);
         $(root, `#net-${d.roCategory}--name`).focus();
         say(root, `Removed ${name}.`);
@@ -52,8 +52,8 @@
         const add = (group, cat, title) => people(s, cat).forEach((p) => rows.push([group, title, p.name, p.note,
           p.asked ? "yes" : "no", p.talked ? "yes" : "no"]));
         const here = $$(root, "[data-ro-net-category]");
-        here.forEach((li) => add(textOf(li.closest("section"), ".ro-netmap__title"), li.dataset.roNetCategory,
-          textOf(li, ".ro-netmap__category-title")));
+        here.forEach((li) => add(textOf(li.closest("section"), ".ro-network-map__title"), li.dataset.roNetCategory,
+          textOf(li, ".ro-network-map__category-title")));
         Object.keys(s.network).filter((cat) => !here.some((li) => li.dataset.roNetCategory === cat))
           .forEach((cat) => add("", cat, cat));
         // BOM: spreadsheets then read UTF-8.
@@ -74,11 +74,11 @@
           const box = make("input", Object.assign({ type: "checkbox", "data-ro-mark": what,
             "data-ro-key": `${what}:${cat}:${p.id}`, "aria-label": `${label}: ${p.name}` }, base));
           box.checked = p[what] === true;
-          return make("label", { class: "ro-netmap__mark" }, [box, " " + label]);
+          return make("label", { class: "ro-network-map__mark" }, [box, " " + label]);
         };
-        return make("li", { class: "ro-netmap__person" }, [
-          make("span", { class: "ro-netmap__name" }, [p.name]),
-          p.note ? make("span", { class: "ro-netmap__note" }, [p.note]) : null,
+        return make("li", { class: "ro-network-map__person" }, [
+          make("span", { class: "ro-network-map__name" }, [p.name]),
+          p.note ? make("span", { class: "ro-network-map__note" }, [p.note]) : null,
           mark("asked", "Asked"), mark("talked", "Talked to"),
           make("button", Object.assign({ type: "button", class: "ro-button ro-button--small", "data-ro-person-remove": "",
             "data-ro-key": `remove:${cat}:${p.id}`, "aria-label": "Remove " + p.name }, base), ["Remove"])

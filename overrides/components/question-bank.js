@@ -93,7 +93,7 @@
     pickable(root);
   }, renderPicks);
   // The short lists of questions on other pages (marker `questions`): picking only.
-  component("questions", "[data-ro-qlist]", pickable, renderPicks);
+  component("question-list", "[data-ro-qlist]", pickable, renderPicks);
 
   const listText = (list, md) => [md ? "# My questions" : "My questions", "",
     ...list.map((q, i) => `${i + 1}. ${q.text}`)].join(md ? "\n" : "\r\n") + (md ? "\n" : "\r\n");
