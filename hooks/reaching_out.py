@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 # Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
+import ro_aliases
 import ro_assets
 import ro_pdf
 import ro_plan
@@ -111,7 +112,9 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
         if anchors is not None and anchor not in anchors:
             messages.append(f"{site.docs_prefix}{src}: a component links to '{target}#{anchor}', but there is no "
                             f"such anchor on that page (expected an existing heading or item id)")
-    messages += _alias_problems(site, files)
+    aliases = site.guide.aliases.aliases if site.guide.aliases else ()
+    messages += ro_aliases.problems(aliases, lambda page: _anchors_of(files, page),
+                                    f"{site.docs_prefix}data/aliases.yml")
     if messages:
         raise PluginError(_report("Some component links are broken", messages))
     return env
@@ -278,21 +281,9 @@ def _data_texts(site: Site):
                 yield f"{site.docs_prefix}data ({kind} '{item.id}')", text
 
 
-def _alias_problems(site: Site, files: Files) -> list[str]:
-    """Every alias must lead from an anchor that is gone to one that exists, on a page that exists."""
-    messages = []
-    for alias in site.guide.aliases.aliases if site.guide.aliases else ():
-        found = files.get_file_from_path(alias.page)
-        where = f"{site.docs_prefix}data/aliases.yml ({alias.page}#{alias.old})"
-        if found is None or found.page is None:
-            messages.append(f"{where}: the page does not exist (expected a page of the guide)")
-            continue
-        anchors = found.page.present_anchor_ids or set()
-        if alias.new not in anchors:
-            messages.append(f"{where}: '#{alias.new}' is not on that page (expected an existing anchor)")
-        if alias.old in anchors:
-            messages.append(f"{where}: '#{alias.old}' still exists on that page (expected an anchor that is gone)")
-    return messages
+def _anchors_of(files: Files, page: str) -> set[str] | None:
+    found = files.get_file_from_path(page)
+    return None if found is None or found.page is None else (found.page.present_anchor_ids or set())
 
 
 def _report(title: str, messages: list[str]) -> str:

@@ -7,6 +7,7 @@ script sends a visitor who arrives at `#old` to `#new`. Page moves are redirects
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Annotated
 
 from pydantic import Strict, StringConstraints
@@ -63,3 +64,22 @@ def check(data: AliasesFile, loaded: Loaded) -> list[Problem]:
 def index(data: AliasesFile) -> dict[str, dict]:
     """Aliases are looked up by page, not by id."""
     return {}
+
+
+def problems(aliases: Iterable[Alias], anchors_of: Callable[[str], set[str] | None], shown_as: str) -> list[str]:
+    """Check the built pages: each alias leads from an anchor that is gone to one that exists, on a page that exists.
+
+    `anchors_of(page)` gives the ids present on a built page, or None when there is no such page.
+    """
+    messages = []
+    for alias in aliases:
+        anchors = anchors_of(alias.page)
+        where = f"{shown_as} ({alias.page}#{alias.old})"
+        if anchors is None:
+            messages.append(f"{where}: the page does not exist (expected a page of the guide)")
+            continue
+        if alias.new not in anchors:
+            messages.append(f"{where}: '#{alias.new}' is not on that page (expected an existing anchor)")
+        if alias.old in anchors:
+            messages.append(f"{where}: '#{alias.old}' still exists on that page (expected an anchor that is gone)")
+    return messages

@@ -43,6 +43,7 @@ STYLESHEET = "pdf.css"
 FONTS = ("fonts/LiberationSans-Regular.ttf", "fonts/LiberationSans-Bold.ttf")
 # Paper id → (CSS page size, name shown to readers). Both sizes fit the same margins.
 PAPERS = {"a4": ("A4", "A4"), "letter": ("letter", "US Letter")}
+PACKED = ("worksheets", "checklists")  # the groups whose PDFs the counselor pack holds
 # The templates `plan` renders by name; what they extend, import or include is found from them.
 TEMPLATES = ("document.html", "worksheet.html", "checklist.html", "question-bank.html", "counselor-pack.html")
 HOOKS = Path(__file__).resolve().parent
@@ -200,7 +201,7 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
             bodies.append(part)
             add(f"{kind}-{model.id}", f"{kind}s", model.id, model.title, target, address, (f"{kind}:{model.id}",),
                 fingerprint(f"{kind}.html", [model], [address]), Document(partial(alone, model.title, part)),
-                _radio_labels([model]) if kind == "worksheet" else ())
+                _radio_labels([model]))
     if guide.questions is not None:
         target = where("question-bank", "", None)
         address = url(target)
@@ -212,7 +213,7 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
     if bodies:
         target = where("downloads", "", None)
         pack_url = url(target) or link("") or None
-        urls = [pack_url, *(job.url for job in jobs if job.paper == jobs[0].paper and job.group != "questions")]
+        urls = [pack_url, *(job.url for job in jobs if job.paper == jobs[0].paper and job.group in PACKED)]
         add("counselor-pack", "pack", "pack", "Counselor pack", target, pack_url,
             tuple(f"worksheet:{w.id}" for w in worksheets) + tuple(f"checklist:{c.id}" for c in checklists),
             fingerprint("counselor-pack.html", [*worksheets, *checklists], urls),
@@ -222,10 +223,11 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
     return jobs
 
 
-def _radio_labels(worksheets: Iterable) -> tuple[tuple[str, str], ...]:
+def _radio_labels(models: Iterable) -> tuple[tuple[str, str], ...]:
+    """Return (field name, label) of every radio group in the worksheets among `models`."""
     return tuple(
-        (field_name(w.id, f.id), ro_safe_markdown.plain(f.label)) for w in worksheets for f in w.all_fields()
-        if f.type == "choice"
+        (field_name(w.id, f.id), ro_safe_markdown.plain(f.label)) for w in models if hasattr(w, "all_fields")
+        for f in w.all_fields() if f.type == "choice"
     )
 
 

