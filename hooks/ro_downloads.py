@@ -49,7 +49,7 @@ class DownloadsComponent(Component):
 
     name = "downloads"
     markers = ("downloads",)
-    default_level = 2
+    default_level, prefix = 2, "dl-"
     script = None  # a plain page: tables and links, nothing to save or start
 
     def render(self, context: Context, marker: Marker) -> Markup:

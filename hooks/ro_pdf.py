@@ -224,7 +224,6 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
 
 
 def _radio_labels(models: Iterable) -> tuple[tuple[str, str], ...]:
-    """Return (field name, label) of every radio group in the worksheets among `models`."""
     return tuple(
         (field_name(w.id, f.id), ro_safe_markdown.plain(f.label)) for w in models if hasattr(w, "all_fields")
         for f in w.all_fields() if f.type == "choice"
