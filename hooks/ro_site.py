@@ -23,8 +23,6 @@ from ro_data import Guide
 from ro_links import headings, page_title, section_plan_key
 from ro_markers import Marker, MarkerError
 
-__all__ = ["MarkerError", "PageContext", "Site"]
-
 
 @dataclass
 class PageContext:
