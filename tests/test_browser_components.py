@@ -397,6 +397,17 @@ def test_composer_updates_the_message_live_and_remembers(page, sample_url):
     assert page.locator(".ro-message-template__body [data-ro-slot=your-name]").inner_text() == "Sam Rivera"
 
 
+def test_the_composer_keeps_the_last_detail_typed_before_a_reload(page, sample_url):
+    open_ready(page, sample_url + "template/")
+    # Typed and gone within the 250 ms the composer waits before saving.
+    page.evaluate("""() => { const input = document.querySelector("[data-ro-slot-input='friend']");
+        input.value = "Lee"; input.dispatchEvent(new Event("input", {bubbles: true})); location.reload(); }""")
+    page.wait_for_load_state()
+    wait_stored(page, "s.slots && s.slots.friend === 'Lee'")
+    open_ready(page, sample_url + "template/")
+    assert page.get_by_label("Your friend's name").input_value() == "Lee"
+
+
 def test_mailto_link_encodes_subject_and_body(page, sample_url):
     open_ready(page, sample_url + "template/")
     page.get_by_label("Your friend's name").fill("Lee & Kim")

@@ -42,21 +42,27 @@
     $$(root, "[data-ro-slot]").forEach((span) => { span.dataset.roLabel = span.textContent; });
     root.roPending = () => pending;
     form.addEventListener("submit", (event) => event.preventDefault());
+    // Saved 250 ms after the last key, and at once when the reader leaves the field or the page.
+    const flush = () => {
+      clearTimeout(timer);
+      const changed = pending;
+      pending = {};
+      if (!Object.keys(changed).length) return;
+      update((s) => {
+        for (const [k, v] of Object.entries(changed)) {
+          if (v.trim()) s.slots[k] = v;
+          else delete s.slots[k];
+        }
+      });
+    };
+    root.roFlush = flush;
     form.addEventListener("input", (event) => {
       pending[event.target.dataset.roSlotInput] = event.target.value;
       preview(root);
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const changed = pending;
-        pending = {};
-        update((s) => {
-          for (const [k, v] of Object.entries(changed)) {
-            if (v.trim()) s.slots[k] = v;
-            else delete s.slots[k];
-          }
-        });
-      }, 250);
+      timer = setTimeout(flush, 250);
     });
+    form.addEventListener("focusout", flush);
     root.addEventListener("click", (event) => {
       const part = (event.target.closest("[data-ro-copy]") || {}).dataset;
       if (!part) return;
@@ -75,4 +81,7 @@
     }
     preview(root);
   });
+  addEventListener("pagehide", () => $$(document, "article[data-ro-template][data-ro-ready]").forEach((root) => {
+    if (root.roFlush) root.roFlush();
+  }));
 })();
