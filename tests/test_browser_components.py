@@ -214,6 +214,20 @@ def test_pick_reorder_remove_and_persist(page, sample_url):
     assert "No questions picked yet" in page.locator("[data-ro-myq]").inner_text()
 
 
+def test_what_a_button_just_did_is_said_once_and_never_printed(page, sample_url):
+    open_ready(page, sample_url + "questions/")
+    page.locator("#q-who-else [data-ro-pick]").click()
+    page.locator("#q-how-did-you-start [data-ro-pick]").click()
+    status = page.locator("[data-ro-myq] [data-ro-status]")
+    page.get_by_role("button", name="Move up: How did you get started in this work?").click()
+    expect(status).to_have_text("Moved up: How did you get started in this work? Now 1 of 2.")
+    page.get_by_role("button", name="Remove: Who else should I talk to?").click()
+    expect(status).to_have_text("Removed: Who else should I talk to?")  # the question's own mark, no "?."
+    page.emulate_media(media="print")
+    assert status.is_hidden()
+    assert page.locator("[data-ro-myq-list]").is_visible()
+
+
 def test_pick_from_a_short_list_in_a_chapter(page, sample_url):
     open_ready(page, sample_url + "embedded/")
     page.locator("#q-who-else [data-ro-pick]").click()

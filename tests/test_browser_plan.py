@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+import ro_links
 from browser_support import RECORD_CLIPBOARD, Browsing, open_ready
 
 pytestmark = pytest.mark.browser
@@ -92,6 +93,9 @@ def test_plan_round_trip_in_a_fresh_browser(chromium, sample_url):
     finally:
         counselor.close()
     assert url.startswith(sample_url + "plan/#i=q.who-else,c.the-day-before,s.embedded:closing&n=")
+    # The builder writes the format ro_links.plan_fragment defines (the ready-made plans' links use it).
+    assert url == sample_url + "plan/" + ro_links.plan_fragment(
+        ["q.who-else", "c.the-day-before", "s.embedded:closing"], "Hi Sam — start with the first step <b>today</b>.")
     client = Browsing(chromium)
     try:
         page = client.page

@@ -7,6 +7,8 @@
   const qText = (li) => ($(li, ".ro-question__text") || li).textContent.replace(/\s+/g, " ").trim();
   const mine = (s) => s.questions.filter((q) => isObj(q) && typeof q.id === "string");
   const at = (list, id) => list.findIndex((q) => q.id === id);
+  // A question ends with its own mark ("…could?"): a sentence around it adds no second one.
+  const ended = (text) => /[.?!…]$/.test(text) ? text : text + ".";
 
   const pickable = (root) => {
     const model = make("button", { type: "button", class: "ro-button ro-question__pick", "data-ro-pick": "",
@@ -125,12 +127,12 @@
           qs.splice(to, 0, qs.splice(from, 1)[0]);
           s.questions = qs;
         });
-        say(root, `Moved ${move}: ${list[from].text}. Now ${to + 1} of ${list.length}.`);
+        say(root, `Moved ${move}: ${ended(list[from].text)} Now ${to + 1} of ${list.length}.`);
       } else if (move === "remove") {
         update((s) => { s.questions = mine(s).filter((q) => q.id !== id); });
         const next = list[from + 1] || list[from - 1];
         (next && $$(root, "[data-ro-key]").find((b) => b.dataset.roKey === "remove:" + next.id) || heading).focus();
-        say(root, `Removed: ${list[from].text}.`);
+        say(root, `Removed: ${ended(list[from].text)}`);
       } else if (action === "print") {
         print("ro-print-myq", root);
       } else if (action === "copy") {
