@@ -171,9 +171,29 @@ def test_text_search_matches_every_word(page, sample_url):
     page.get_by_label("Search the questions").fill("talk WHO")
     assert _shown(page) == ["who-else"]
     page.wait_for_function("() => document.querySelector('[data-ro-qcount]').textContent.includes('1 of 3')")
-    assert parse_qs(urlsplit(page.url).query) == {"q": ["talk WHO"]}
+    assert parse_qs(urlsplit(page.url).query) == {"words": ["talk WHO"]}  # not ?q=, which is Material's search
     page.get_by_label("Search the questions").fill("")
     assert len(_shown(page)) == 3
+
+
+def test_a_filtered_bank_reloads_without_opening_the_site_search(page, sample_url):
+    open_ready(page, sample_url + "questions/")
+    page.get_by_label("Search the questions").fill("talk WHO")
+    page.wait_for_function("() => location.search.includes('talk')")
+    for _ in range(2):  # a reload, then a bookmark opened afresh
+        open_ready(page, page.url)
+        assert page.get_by_label("Search the questions").input_value() == "talk WHO"
+        assert _shown(page) == ["who-else"]
+        assert not page.is_checked("#__search")  # Material's search stays closed
+    assert parse_qs(urlsplit(page.url).query) == {"words": ["talk WHO"]}
+
+
+def test_an_old_link_with_q_still_filters_and_leaves_the_site_search_closed(page, sample_url):
+    open_ready(page, sample_url + "questions/?q=talk+WHO")
+    assert page.get_by_label("Search the questions").input_value() == "talk WHO"
+    assert _shown(page) == ["who-else"]
+    assert not page.is_checked("#__search")
+    assert parse_qs(urlsplit(page.url).query) == {"words": ["talk WHO"]}
 
 
 def test_a_shared_url_restores_the_filters(page, sample_url):

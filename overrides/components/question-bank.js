@@ -48,7 +48,8 @@
     const boxes = (group) => $$(form, `input[name="${group}"]`);
     const params = new URLSearchParams(location.search);
     GROUPS.forEach((g) => boxes(g).forEach((box) => { box.checked = params.getAll(g).includes(box.value); }));
-    search.value = params.get("q") || "";
+    // The words live in ?words= (Material's search owns ?q=; question-bank.html moves an old link's ?q= here).
+    search.value = params.get("words") || "";
     let timer;
 
     const apply = (how) => {
@@ -77,7 +78,7 @@
       if (how) {
         const query = new URLSearchParams();
         GROUPS.forEach((g) => want[g].forEach((v) => query.append(g, v)));
-        if (search.value.trim()) query.set("q", search.value.trim());
+        if (search.value.trim()) query.set("words", search.value.trim());
         const qs = String(query);
         history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
       }
