@@ -175,6 +175,21 @@ def test_storage_turned_off_shows_a_quiet_notice_and_keeps_working(page, sample_
     expect(page.locator("[data-ro-notice]")).to_have_count(1)
 
 
+def test_blocked_site_data_stops_no_script_and_the_notice_sits_where_the_reader_acts(page, sample_url):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error.message))  # any script's, Material's too
+    page.add_init_script(BLOCKED + BLOCKED.replace("localStorage", "sessionStorage"))
+    open_ready(page, sample_url + "checklist/")
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # Material's header reacts to scrolling
+    assert errors == []
+    notice = page.locator("[data-ro-notice]")
+    assert notice.evaluate("p => p.nextElementSibling.id") == "cl-before-you-reach-out"  # the first component
+    page.get_by_label(BOX).check()  # in the second checklist
+    expect(page.locator("#cl-the-day-before [data-ro-progress]")).to_have_text("1 of 1 done")
+    assert notice.evaluate("p => p.nextElementSibling.id") == "cl-the-day-before"
+    assert notice.count() == 1 and errors == []
+
+
 def test_storage_filling_up_mid_visit_switches_to_memory(page, sample_url):
     # The first write fails (storage full): the change stays on screen and the notice appears.
     page.add_init_script("""(function () { const original = Storage.prototype.setItem;

@@ -140,6 +140,18 @@
     } catch (ignored) { /* the notice is a courtesy: without it, everything else still works */ }
   };
 
+  // Without saving, the notice moves to the component the reader is using: seen where it matters.
+  const follow = (event) => {
+    if (saving) return;
+    try {
+      const root = event.target.closest && event.target.closest("[data-ro-ready]");
+      const p = $(document, "[data-ro-notice]");
+      if (root && p && p.nextElementSibling !== root && !root.contains(p)) root.before(p);
+    } catch (ignored) { /* a courtesy, as above */ }
+  };
+  addEventListener("input", follow, true);
+  addEventListener("change", follow, true);
+
   const renderOne = (c, el, state) => {
     try {
       c.render(el, state);
