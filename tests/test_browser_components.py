@@ -542,7 +542,7 @@ def test_a_script_error_would_fail_the_test(browsing, sample_url):
     page = browsing.page
     open_ready(page, sample_url)
     # An error thrown inside one of our scripts (here: starting a broken component) is recorded.
-    page.evaluate("setTimeout(() => ReachingOut.component('body', () => { throw new Error('boom'); }, () => {}))")
+    page.evaluate("setTimeout(() => ReachingOut.component('broken', 'body', () => { throw new Error('boom'); }))")
     page.wait_for_function("() => document.body.matches('[data-ro-ready], [data-ro-failed]')")
     for _ in range(100):  # the error reaches Python as an event, shortly after
         if any("boom" in e for e in browsing.errors):

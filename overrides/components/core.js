@@ -141,16 +141,11 @@
   };
 
   // Without saving, the notice moves to the component the reader is using: seen where it matters.
-  const follow = (event) => {
-    if (saving) return;
-    try {
-      const root = event.target.closest && event.target.closest("[data-ro-ready]");
-      const p = $(document, "[data-ro-notice]");
-      if (root && p && p.nextElementSibling !== root && !root.contains(p)) root.before(p);
-    } catch (ignored) { /* a courtesy, as above */ }
-  };
-  addEventListener("input", follow, true);
-  addEventListener("change", follow, true);
+  addEventListener("change", (event) => {
+    const p = !saving && $(document, "[data-ro-notice]");
+    const root = p && event.target.closest("[data-ro-ready]");
+    if (root && !root.contains(p)) root.before(p);
+  }, true);
 
   const renderOne = (c, el, state) => {
     try {
@@ -177,12 +172,11 @@
     }
   };
 
-  // component(name, selector, init, render); the older component(selector, init, render) still works.
+  // component(name, selector, init, render): every component names itself, for the console when it fails.
   // Returns false when a component of that name or selector is already registered (the script ran twice).
-  const component = (...args) => {
-    const [name, sel, init, render] = typeof args[1] === "function" ? [args[0], ...args] : args;
+  const component = (name, sel, init, render = () => {}) => {
     if (components.some((c) => c.name === name || c.sel === sel)) return false;
-    const c = { name, sel, init, render: render || (() => {}) };
+    const c = { name, sel, init, render };
     components.push(c);
     if (started) start(c, read());
     return true;

@@ -81,7 +81,5 @@
     }
     preview(root);
   });
-  addEventListener("pagehide", () => $$(document, "article[data-ro-template][data-ro-ready]").forEach((root) => {
-    if (root.roFlush) root.roFlush();
-  }));
+  addEventListener("pagehide", () => $$(document, "[data-ro-template][data-ro-ready]").forEach((r) => r.roFlush?.()));
 })();
