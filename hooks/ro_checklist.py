@@ -76,8 +76,7 @@ class ChecklistComponent(Component):
     def targets(self, guide: Any, src: str, marker: Marker) -> list[Target]:
         """Return the checklist and each of its items."""
         checklist = guide.get("checklist", marker.target)
-        found = [Target(src, self.anchor(checklist.id), checklist.title, "checklist",
-                        plan_key=f"{self.plan_letter}.{checklist.id}")]
+        found = [self.target(src, checklist.id, checklist.title, "checklist")]
         return found + [Target(src, self.anchor(checklist.id, i.id), i.text, "checklist-item", 1)
                         for i in checklist.items]
 

@@ -107,6 +107,11 @@ class Component:
         prefix = self.prefixes[of] if of else self.prefix or ""
         return f"{prefix}{item}" + (f"--{part}" if part else "")
 
+    def target(self, src: str, item: str, title: str, kind: str, depth: int = 0) -> Target:
+        """Return the target of one of its items on its home `src`, with its plan key when plans can hold it."""
+        key = f"{self.plan_letter}.{item}" if self.plan_letter else None
+        return Target(src, self.anchor(item), title, kind, depth, plan_key=key)
+
     def level(self, marker: Marker) -> int | None:
         """Return the heading level of the component's title from `level=`, or None for level=none."""
         written = marker.option("level")

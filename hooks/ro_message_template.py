@@ -150,8 +150,7 @@ class MessageTemplateComponent(Component):
     def targets(self, guide: Any, src: str, marker: Marker) -> list[Target]:
         """Return the template itself."""
         template = guide.get("template", marker.target)
-        return [Target(src, self.anchor(template.id), template.title, "template",
-                       plan_key=f"{self.plan_letter}.{template.id}")]
+        return [self.target(src, template.id, template.title, "template")]
 
     def saved(self, guide: Any, href: Callable[[str, str | None], str | None]) -> dict:
         """Every fill-in slot's label (slots are saved by id, shared across templates), for My progress."""

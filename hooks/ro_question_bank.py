@@ -133,8 +133,7 @@ class QuestionBankComponent(Component):
         found: list[Target] = []
         for category in guide.questions.categories:
             found.append(Target(src, self.anchor(category.id, of="category"), category.title, "question-category"))
-            found += [Target(src, self.anchor(q.id), q.text, "question", 1, plan_key=f"{self.plan_letter}.{q.id}")
-                      for q in category.questions]
+            found += [self.target(src, q.id, q.text, "question", 1) for q in category.questions]
         return found
 
     def render(self, context: Context, marker: Marker) -> Markup:

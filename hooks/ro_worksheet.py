@@ -168,8 +168,7 @@ class WorksheetComponent(Component):
     def targets(self, guide: Any, src: str, marker: Marker) -> list[Target]:
         """Return the worksheet and each of its fields."""
         worksheet = guide.get("worksheet", marker.target)
-        found = [Target(src, self.anchor(worksheet.id), worksheet.title, "worksheet",
-                        plan_key=f"{self.plan_letter}.{worksheet.id}")]
+        found = [self.target(src, worksheet.id, worksheet.title, "worksheet")]
         return found + [Target(src, self.anchor(worksheet.id, f.id), f.label, "worksheet-field", 1)
                         for f in worksheet.all_fields()]
 
