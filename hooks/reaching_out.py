@@ -131,9 +131,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def _add_assets(files: Files, config: MkDocsConfig) -> None:
     """Join overrides/components/ into assets/ro/ro.js and ro.css; the sources are not files of the site."""
     folder = Path(config.config_file_path).resolve().parent / "overrides" / "components"
-    inside = str(folder) + os.sep
-    for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(inside)]:
-        files.remove(file)
+    _unpublish(files, folder)
     try:
         joined = ro_assets.bundle(folder, ro_registry.asset_order())
     except FileNotFoundError as error:
@@ -163,9 +161,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def _add_pdfs(files: Files, config: MkDocsConfig, site: Site) -> None:
     """Make (or take from the cache) every PDF and add it as a generated file under downloads/."""
     # The print templates, their stylesheet and fonts are inputs of the PDFs, not files of the site.
-    print_dir = str(ro_pdf.PRINT) + os.sep
-    for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(print_dir)]:
-        files.remove(file)
+    _unpublish(files, ro_pdf.PRINT)
     switch = os.environ.get("RO_PDFS", "").strip().lower()
     if switch in ("0", "off", "no", "false"):
         site.downloads = ro_pdf.PdfBuild(enabled=False)
@@ -279,6 +275,13 @@ def _data_texts(site: Site):
         for item in items.values():
             for text in strings(item):
                 yield f"{site.docs_prefix}data ({kind} '{item.id}')", text
+
+
+def _unpublish(files: Files, folder: Path) -> None:
+    """Take the files under `folder` (inputs of generated files, in the theme folder) out of the site."""
+    inside = str(folder) + os.sep
+    for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(inside)]:
+        files.remove(file)
 
 
 def _anchors_of(files: Files, page: str) -> set[str] | None:

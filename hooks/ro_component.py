@@ -17,9 +17,10 @@ from typing import Any, ClassVar
 
 from markupsafe import Markup
 
+import ro_render
 from ro_markers import Marker
 
-LEVELS = ("2", "3", "4", "none")
+LEVELS = ("2", "3", "4", "none")  # what `level=` may say
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class Context:
 
     def link(self, address: str) -> str:
         """Resolve a guide-relative link (`prepare.md#x`) for this page."""
-        return self.resolve(address) if self.resolve else address
+        return ro_render.resolved(self.resolve, address)
 
 
 class Component:

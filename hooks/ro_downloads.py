@@ -55,5 +55,5 @@ class DownloadsComponent(Component):
     def render(self, context: Context, marker: Marker) -> Markup:
         """Render the tables (a note instead when the PDFs are off or not built yet)."""
         build = context.site.downloads or ro_pdf.PdfBuild(enabled=False)
-        return context.render(self.partial, build=build, groups=groups(build), papers=ro_pdf.PAPERS,
+        return context.render(self.partial, build=build, groups=groups(build), papers=context.site.papers,
                               level=context.level or 2)

@@ -18,7 +18,7 @@ from markupsafe import Markup
 import ro_pdf
 import ro_registry
 import ro_render
-from ro_component import Component, Context, Target
+from ro_component import LEVELS, Component, Context, Target
 from ro_data import Guide
 from ro_links import headings, page_title, section_plan_key
 from ro_markers import Marker, MarkerError
@@ -84,7 +84,7 @@ class Site:
             return (f"'ro:{marker.name}' needs docs/data/{component.data_file}, which does not exist "
                     f"(expected that file)")
         level = marker.option("level")
-        if level is not None and level not in ("2", "3", "4", "none"):
+        if level is not None and level not in LEVELS:
             return f"level={level} in 'ro:{marker.name}' (expected level=2, 3, 4 or none)"
         if level == "none" and component.headed:
             return f"level=none in 'ro:{marker.name}' (expected level=2, 3 or 4: its sections need headings)"
