@@ -20,10 +20,10 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NPM_STAMP)
 
-serve: $(STAMP)  ## Serve the guide on http://127.0.0.1:8000 with live reload
+serve: $(STAMP) $(NPM_STAMP)  ## Serve the guide on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## Build the static site into site/
+build: $(STAMP) $(NPM_STAMP)  ## Build the static site into site/
 	$(BIN)/mkdocs build --strict
 
 lint: $(STAMP)

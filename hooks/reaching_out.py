@@ -134,8 +134,10 @@ def _add_assets(files: Files, config: MkDocsConfig) -> None:
     _unpublish(files, folder)
     try:
         joined = ro_assets.bundle(folder, ro_registry.asset_order())
-    except FileNotFoundError as error:
+    except (FileNotFoundError, SyntaxError) as error:
         raise PluginError(f"Reaching Out could not join the components' scripts and styles: {error}") from None
+    if ro_assets.FALLBACK:
+        _LOG.info("ro.js is minified by rjsmin, not terser: %s", ro_assets.FALLBACK[0])
     for name, content in joined.items():
         files.append(File.generated(config, f"assets/ro/{name}", content=content))
 

@@ -3,7 +3,9 @@ files reach the built site."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -36,15 +38,48 @@ def test_bundle_joins_the_core_then_each_component_in_the_given_order(folder):
     assert set(joined) == {"ro.js", "ro.css"}
 
 
-def test_bundle_keeps_a_script_without_a_final_semicolon_apart_from_the_next(folder):
+def _run(script: str) -> list:
+    """Run a joined script in Node.js with a bare `window`; return window.order."""
+    done = subprocess.run(["node", "-e", "const window = {};" + script + ";console.log(JSON.stringify(window.order))"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("minified", [False, True])
+def test_bundle_keeps_a_script_without_a_final_semicolon_apart_from_the_next(folder, minified):
+    script = ro_assets.bundle(folder, ["first", "second"], minified=minified)["ro.js"]
+    assert _run(script) == ["core", "first", "second"]  # `})()(()`, a call of the next file, would throw
+
+
+def test_terser_output_is_cached_by_content(folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(ro_assets, "CACHE", tmp_path / "cache")
+    first = ro_assets.bundle(folder, ["first"])["ro.js"]
+    assert len(list((tmp_path / "cache").glob("*.js"))) == 1 and not ro_assets.FALLBACK
+
+    def no_terser(*args, **kwargs):
+        raise AssertionError("terser ran again for the same script")
+    monkeypatch.setattr(ro_assets.subprocess, "run", no_terser)
+    assert ro_assets.bundle(folder, ["first"])["ro.js"] == first
+
+
+def test_without_terser_rjsmin_stands_in_and_says_why(folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(ro_assets, "TERSER", tmp_path / "no-terser")
     script = ro_assets.bundle(folder, ["first", "second"])["ro.js"]
-    assert re.search(r"\}\)\(\)\s*;\s*\(\(\)", script), script  # `})();(()`, not `})()(()`: no call of the next file
+    assert _run(script) == ["core", "first", "second"] and "// first" not in script
+    assert "no-terser is missing" in ro_assets.FALLBACK[0]
+
+
+def test_a_script_terser_cannot_parse_is_a_clear_error(folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(ro_assets, "CACHE", tmp_path / "cache")
+    (folder / "broken.js").write_text("(() => { if (x { })();\n")
+    with pytest.raises(SyntaxError, match="terser could not minify the joined scripts"):
+        ro_assets.bundle(folder, ["broken"])
 
 
 def test_bundle_output_is_minified(folder):
     joined = ro_assets.bundle(folder, ["first", "second", "style-only"])
     assert "// the core" not in joined["ro.js"] and "// first" not in joined["ro.js"]
-    assert "window.order.push('first')" in joined["ro.js"]
+    assert re.search(r"window\.order\.push\(['\"]first['\"]\)", joined["ro.js"]), joined["ro.js"]
     assert "/* the base */" not in joined["ro.css"]
     assert ".base{color:red}" in joined["ro.css"]
     plain = ro_assets.bundle(folder, ["first", "second", "style-only"], minified=False)
@@ -87,13 +122,14 @@ def test_the_built_site_holds_every_component_in_one_script_and_one_stylesheet(s
         registered = re.findall(r'component\("([a-z-]+)"', source.read_text(encoding="utf-8"))
         assert registered, f"{source.name} registers no component"
         for each in registered:
-            assert f'component("{each}"' in script, f"ro.js lacks the {each} component of {source.name}"
+            # terser renames `component`, so look for any one name called with this component's
+            assert re.search(rf'[\w$]+\("{each}",', script), f"ro.js lacks the {each} component of {source.name}"
     for source in sorted(SOURCES.glob("*.css")):
         rules = rcss_selectors(source.read_text(encoding="utf-8"))
         assert rules, f"{source.name} has no rules"
         missing = [rule for rule in rules if rule not in styles]
         assert missing == [], f"ro.css lacks rules of {source.name}: {missing}"
-    assert script.count("=window.ReachingOut;") == len(scripts)  # each component file reads the core once
+    assert len(re.findall(r"=window\.ReachingOut\b", script)) == len(scripts)  # each component file reads the core
 
 
 def rcss_selectors(css: str) -> list[str]:
