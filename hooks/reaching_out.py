@@ -136,8 +136,6 @@ def _add_assets(files: Files, config: MkDocsConfig) -> None:
         joined = ro_assets.bundle(folder, ro_registry.asset_order())
     except (FileNotFoundError, SyntaxError) as error:
         raise PluginError(f"Reaching Out could not join the components' scripts and styles: {error}") from None
-    if ro_assets.FALLBACK:
-        _LOG.info("ro.js is minified by rjsmin, not terser: %s", ro_assets.FALLBACK[0])
     for name, content in joined.items():
         files.append(File.generated(config, f"assets/ro/{name}", content=content))
 

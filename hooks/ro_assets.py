@@ -6,7 +6,7 @@ bundler: the files are concatenated (each component's script is its own function
 own). The script is minified by terser (from npm, as `make` installs it), which also shortens local names
 and so keeps ro.js inside its size budget; its output is cached by content in `.cache/assets/`, so only
 an edited script pays terser's second or so. Without Node.js or terser, rjsmin (comments and spaces only)
-stands in and `bundle` says so in `FALLBACK`. Styles are minified by rcssmin. `minify` does the same for
+stands in, and `bundle` logs why and keeps it in `FALLBACK`. Styles are minified by rcssmin. `minify` does the same for
 the other files in `assets/ro/` (print.css) in the built site.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -38,6 +39,7 @@ def jsmin(text: str) -> str:
     node = shutil.which("node")
     if node is None or not TERSER.is_file():
         FALLBACK[:] = [f"{'Node.js' if node is None else TERSER} is missing (run `make build`, which installs it)"]
+        logging.getLogger("mkdocs.hooks.reaching_out").info("ro.js is minified by rjsmin: %s", FALLBACK[0])
         return rjsmin.jsmin(text)
     key = hashlib.sha256("\0".join((*TERSER_ARGS, _terser_version(), text)).encode()).hexdigest()[:32]
     cached = CACHE / f"{key}.js"

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import ro_assets  # noqa: E402
+import ro_registry  # noqa: E402
 
 SOURCES = Path(__file__).resolve().parent.parent / "overrides" / "components"
 BOX = "Confirm the time & place by email."
@@ -30,11 +31,12 @@ THROWS_ON_REFRESH = ('window.ReachingOut.component("broken-render", "main", () =
                      ' if (Object.keys(s.checklists).length) throw new Error("broken render"); });')
 
 
-def _with(sample_site: Path, extra: str) -> str:
-    """The built ro.js with `extra` run right after the core, before every component file."""
-    built = (sample_site / "assets" / "ro" / "ro.js").read_text(encoding="utf-8")
-    core = ro_assets.bundle(SOURCES, [])["ro.js"].rstrip("\n")
-    assert built.startswith(core), "the built ro.js does not start with the core"
+def _with(extra: str) -> str:
+    """ro.js, joined unminified (terser minifies the whole), with `extra` run right after the core, before
+    every component file."""
+    built = ro_assets.bundle(SOURCES, ro_registry.asset_order(), minified=False)["ro.js"]
+    core = ro_assets.bundle(SOURCES, [], minified=False)["ro.js"].rstrip("\n")
+    assert built.startswith(core), "the joined ro.js does not start with the core"
     return core + ";\n" + extra + "\n" + built[len(core):]
 
 
@@ -65,7 +67,7 @@ def _wait_for(page, errors: list[str], start: str, more_than: int = 0) -> None:
 
 
 def test_a_component_that_throws_at_start_stops_no_other(browsing, sample_site, sample_url):
-    page, errors = _open(browsing, sample_url + "checklist/", _with(sample_site, THROWS_AT_START))
+    page, errors = _open(browsing, sample_url + "checklist/", _with(THROWS_AT_START))
     expect(page.locator("main")).to_have_attribute("data-ro-failed", "")  # and data-ro-ready: it is not tried again
     assert page.locator("[data-ro-checklist]").count() == page.locator("[data-ro-checklist][data-ro-ready]").count() > 1
     _wait_for(page, errors, "Reaching Out: the broken component failed")
@@ -92,7 +94,7 @@ def test_a_component_that_throws_at_start_stops_no_other(browsing, sample_site, 
 
 
 def test_a_render_that_throws_on_refresh_stops_no_other(browsing, sample_site, sample_url):
-    page, errors = _open(browsing, sample_url + "checklist/", _with(sample_site, THROWS_ON_REFRESH))
+    page, errors = _open(browsing, sample_url + "checklist/", _with(THROWS_ON_REFRESH))
     expect(page.locator("main")).to_have_attribute("data-ro-ready", "")
     assert errors == []  # nothing ticked yet: its first render passed
     page.get_by_label(BOX).check()  # update → refresh: its render throws, before the checklists' renders
@@ -112,7 +114,7 @@ def test_a_render_that_throws_on_refresh_stops_no_other(browsing, sample_site, s
 
 def test_a_component_with_a_broken_selector_stops_no_other(browsing, sample_site, sample_url):
     """Even a selector that is not one (querySelectorAll throws) is reported."""
-    script = _with(sample_site, 'window.ReachingOut.component("bad-selector", "[[", () => {}, () => {});')
+    script = _with('window.ReachingOut.component("bad-selector", "[[", () => {}, () => {});')
     page, errors = _open(browsing, sample_url + "checklist/", script)
     _wait_for(page, errors, "Reaching Out: the bad-selector component failed")
     page.get_by_label(BOX).check()
