@@ -45,7 +45,24 @@ def test_every_page_is_in_the_nav():
     assert sorted(_nav_pages(config["nav"])) == PAGES
 
 
-@pytest.mark.parametrize("page", CHAPTERS)
+def test_start_page_opens_with_what_the_guide_is_and_three_ways_in():
+    """Before any chapter text: a one-paragraph lead, then Material grid cards for a reader acting this week,
+    one preparing a conversation, and a counselor, each with a button to where it starts."""
+    text = _text("index.md")
+    head = text[:text.index("\n## ")]
+    lines = [line for line in head.splitlines() if line.strip()]
+    assert lines[0].startswith("# ") and lines[2] == "{ .ro-lead }" and len(lines[1].split()) <= 40
+    cards = re.search(r'<div class="grid cards ro-ways-in" markdown>(.*?)</div>', head, re.S)
+    assert cards, "the start page has no grid of ways in before its first section"
+    titles = re.findall(r"^-   __(.+)__$", cards.group(1), re.M)
+    assert titles == ["I want to talk to someone this week", "I'm preparing for a conversation", "I'm a counselor"]
+    for card, wanted in zip(re.split(r"^-   ", cards.group(1), flags=re.M)[1:],
+                            ("(#first-week)", "(questions.md)", "(for-counselors.md)")):
+        assert wanted in card and "{ .md-button" in card, card
+    assert "{ #first-week }" in text
+
+
+@pytest.mark.parametrize("page", CHAPTERS[1:])  # the start page opens with its ways in (above)
 def test_chapter_opens_with_in_this_chapter(page):
     lines = [line for line in _text(page).splitlines() if line.strip()]
     assert lines[0].startswith("# ")
