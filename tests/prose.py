@@ -76,5 +76,31 @@ def words(markdown: str) -> int:
 
 
 def grade(markdown: str) -> float:
-    """Flesch–Kincaid grade level of the chapter's prose."""
+    """Flesch–Kincaid grade level of the chapter's prose, syllables from the CMU dictionary.
+
+    textstat looks each word up in the CMU Pronouncing Dictionary and falls back on Pyphen's
+    hyphenation for words the dictionary lacks.
+    """
     return textstat.flesch_kincaid_grade(prose(markdown))
+
+
+def grade_pyphen(markdown: str) -> float:
+    """Flesch–Kincaid grade level with every word's syllables counted by Pyphen's hyphenation alone.
+
+    This is the counter older textstat releases used by default (syllables = hyphenation points + 1).
+    It counts words and sentences exactly as `grade` does, so only the syllables differ.
+    """
+    from pyphen import Pyphen
+    from textstat.backend.counts import count_sentences, count_words
+    from textstat.backend.selections import list_words
+
+    text = prose(markdown)
+    n_words, n_sentences = count_words(text), count_sentences(text)
+    if not n_words or not n_sentences:
+        return 0.0
+    hyphenator = Pyphen(lang="en_US")
+    syllables = sum(len(hyphenator.positions(word)) + 1 for word in list_words(text, lowercase=True))
+    return 0.39 * n_words / n_sentences + 11.8 * syllables / n_words - 15.59
+
+
+GRADERS = {"CMU dictionary": grade, "Pyphen": grade_pyphen}
