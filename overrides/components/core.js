@@ -300,17 +300,28 @@
     if (a) copyLink(a.getAttribute("href"));
   });
 
+  // Where a link lands (an item, a question, a field, a template, a heading) is marked for a few seconds.
+  const land = () => {
+    const spot = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!spot) return;
+    spot.classList.remove("ro-landed");
+    void spot.offsetWidth; // restart the mark's fade when the same spot is linked again
+    spot.classList.add("ro-landed");
+    setTimeout(() => spot.classList.remove("ro-landed"), 4000);
+  };
+
   // An anchor renamed since a link was shared: #old → #new, from the page's own map.
   const followAlias = () => {
     const id = decodeURIComponent(location.hash.slice(1));
     const map = $(document, "script[data-ro-aliases]");
-    if (!id || !map || document.getElementById(id)) return;
+    if (!id || !map || document.getElementById(id)) return land();
     let aliases = {};
     try { aliases = JSON.parse(map.textContent); } catch (e) { return; }
     const target = typeof aliases[id] === "string" && document.getElementById(aliases[id]);
     if (!target) return;
     history.replaceState(history.state, "", "#" + aliases[id]);
     target.scrollIntoView();
+    land();
   };
   component("aliases", "script[data-ro-aliases]", followAlias, () => {});
   addEventListener("hashchange", followAlias);
@@ -325,9 +336,20 @@
   addEventListener("storage", (event) => {
     if (event.key === KEY || event.key === null) refresh();
   });
+  // On a phone the closed search box is out of sight, so out of the Tab order too (Material still focuses
+  // it when the search opens).
+  const wide = matchMedia("(min-width: 60em)");
+  const searchTab = () => {
+    const open = document.getElementById("__search"), box = $(document, ".md-search__input");
+    if (open && box) box.tabIndex = open.checked || wide.matches ? 0 : -1;
+  };
+  addEventListener("change", (event) => { if (event.target.id === "__search") searchTab(); });
+  wide.addEventListener("change", searchTab);
   const boot = () => {
-    if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-    else init();
+    searchTab();
+    const page = () => { init(); land(); };
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(page);
+    else page();
   };
   // After every component file joined after this one has registered (they run in this same task).
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
