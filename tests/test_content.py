@@ -16,6 +16,7 @@ CHAPTERS = [
     "know-what-you-are-exploring.md",
     "map-your-network.md",
     "find-new-people.md",
+    "your-situation.md",
     "reach-out.md",
     "prepare.md",
     "the-conversation.md",
@@ -152,9 +153,13 @@ def test_network_map_covers_every_group(real_guide):
 
 
 def test_prose_length():
-    """The chapters (not the tool pages, whose text is mostly data) hold 12,000 to 20,000 words."""
+    """The chapters (not the tool pages, whose text is mostly data) hold 12,000 to 22,000 words.
+
+    The second edition cut about a tenth from each chapter and added what readers lacked (a page for
+    their situation, a first-week path, how much outreach is enough), which moved the total past 20,000.
+    """
     total = sum(prose.words(_text(page)) for page in [*CHAPTERS, "for-counselors.md"])
-    assert 12_000 <= total <= 20_000, total
+    assert 12_000 <= total <= 22_000, total
 
 
 # Reading level (issue 13): Flesch–Kincaid grade, measured with two syllable counters, since they disagree
