@@ -137,6 +137,7 @@ def _same_day(text: str) -> str:
 
 
 UNIT = r"(?:(?:business |working )?days?|weeks?|hours?)"
+ADJ = r"(?:(?!starred |top |key |most |main )\w+ )?"  # "5 open questions", not "3 starred questions"
 THANKS = r"thank[- ]you|thanks (?:note|message|email|card)"
 
 DEFAULTS = [
@@ -163,9 +164,9 @@ DEFAULTS = [
         "questions to prepare", r"questions to prepare", _first(r"(\d+)"),
         (
             rf"\b(?:prepare|write(?: down)?|bring|choose|pick|plan|have|list|jot down|draft)"
-            rf" (?:about |around |up to |only |just |your |a list of )?(?P<n>{COUNT}) (?:\w+ )?questions\b",
-            rf"(?<!top )(?<!starred )\b(?P<n>{COUNT}) (?:\w+ )?questions (?:ready|prepared|on (?:a|your|the) card|to ask|written)",
-            rf"\b(?:time|room) for (?:about |only )?(?P<n>{COUNT}) (?:\w+ )?questions",
+            rf" (?:about |around |up to |only |just |your |a list of )?(?P<n>{COUNT}) {ADJ}questions\b",
+            rf"(?<!top )(?<!starred )\b(?P<n>{COUNT}) {ADJ}questions (?:ready|prepared|on (?:a|your|the) card|to ask|written)",
+            rf"\b(?:time|room) for (?:about |only )?(?P<n>{COUNT}) {ADJ}questions",
             rf"\b(?:I have|I've got|I brought) (?:about |only |just )?(?P<n>{COUNT}) questions",
         ),
         _n,
@@ -406,7 +407,7 @@ EXAMPLES = {
     "questions to prepare": (["Write down six or seven questions.", "time for four or five questions",
                               "I have about three questions"],
                              ["Prepare 5 questions.", "I have about five questions", "Ask three questions a day.",
-                              "Have your top three questions ready."]),
+                              "Have your top three questions ready.", "Have your three starred questions ready."]),
     "questions to star": (["mark the four most important", "your top 2 questions"],
                           ["star your 3 most important", "your three most important questions"]),
     "when to send a thank-you": (["Send your thank-you note within a week.", "thank-you within 48 hours"],
