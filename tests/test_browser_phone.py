@@ -97,3 +97,81 @@ def test_a_link_within_the_page_marks_its_target_too(page, sample_url):
     open_ready(page, sample_url + "checklist/")
     page.locator("a[href$='#cl-the-day-before--confirm']").first.click()
     expect(page.locator("#cl-the-day-before--confirm")).to_have_class(re.compile(r"\bro-landed\b"))
+
+
+# Every control a reader touches, measured on the phone: a tick box or radio button through its label.
+TARGETS = """() => {
+  const small = [], looks = new Set();
+  const controls = ".md-content :is(button, input, select, textarea, summary, a.ro-button)";
+  for (const el of document.querySelectorAll(controls)) {
+    if (!el.checkVisibility() || el.type === "hidden") continue;
+    const box = el.matches("[type=checkbox], [type=radio]")
+      ? (el.closest("label") || document.querySelector(`label[for="${el.id}"]`)) : el;
+    const r = box ? box.getBoundingClientRect() : {width: 0, height: 0};
+    if (r.width < 44 || r.height < 44) small.push(`${Math.round(r.width)}×${Math.round(r.height)} ${el.outerHTML.slice(0, 90)}`);
+    if (el.matches(".ro-button")) {
+      const s = getComputedStyle(el);
+      looks.add([s.fontSize, s.paddingLeft, s.borderRadius, s.borderTopWidth].join(" "));
+    }
+  }
+  return {small, looks: [...looks]};
+}"""
+PAGES = ["checklist/", "questions/", "worksheet/", "template/", "network-map/", "my-progress/", "counselors/", "embedded/"]
+
+
+def test_every_control_is_big_enough_to_touch_and_buttons_look_alike(phone, sample_url):
+    page = phone.page
+    small, looks = [], set()
+    # Content that only appears after a step: a person on the map, a picked question, a plan being built.
+    open_ready(page, sample_url + "network-map/")
+    form = page.locator("[data-ro-net-add]").first
+    form.locator("input").first.fill("Ana")
+    form.locator("button").click()
+    open_ready(page, sample_url + "questions/")
+    page.locator("[data-ro-pick]").first.click()
+    for path in PAGES:
+        open_ready(page, sample_url + path)
+        found = page.evaluate(TARGETS)
+        small += [f"{path}: {what}" for what in found["small"]]
+        looks |= set(found["looks"])
+    assert small == [], "\n".join(small)
+    assert len(looks) == 1, f"buttons of more than one size or style: {looks}"
+
+
+def test_copy_links_show_on_a_touch_screen_and_on_focus(phone, page, sample_url):
+    open_ready(phone.page, sample_url + "checklist/")
+    link = phone.page.locator(".md-content h2 .headerlink").first
+    assert link.evaluate("e => getComputedStyle(e).opacity") == "1"  # no hover on a touch screen
+    box = link.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    open_ready(page, sample_url + "checklist/")  # a laptop: hidden until hovered or focused
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    link = page.locator(".md-content h2 .headerlink").first
+    assert link.evaluate("e => getComputedStyle(e).opacity") == "0"
+    link.focus()
+    assert link.evaluate("e => getComputedStyle(e).opacity") == "1"
+
+
+def test_the_plan_being_built_stays_in_sight_on_a_phone(phone, sample_url):
+    page = phone.page
+    open_ready(page, sample_url + "counselors/")
+    bar = page.locator("[data-ro-planner-bar]")
+    expect(bar).to_be_hidden()  # nothing in the plan yet
+    page.locator("details.ro-link-index__page summary").nth(1).click()
+    adds = page.locator("[data-ro-plan-add]")
+    adds.nth(0).click()
+    adds.nth(1).click()
+    expect(bar).to_be_visible()
+    expect(bar.locator("[data-ro-planner-count]")).to_have_text("2 items in the plan")
+    adds.nth(0).scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 844, box  # on screen while the counselor adds
+    opens = page.locator("[data-ro-planner-open]")
+    assert opens.nth(0).get_attribute("href") == opens.nth(1).get_attribute("href")
+    assert "#i=" in opens.nth(0).get_attribute("href")
+    # One tidy row per target: its title alone on the first line, its buttons together on the last.
+    row = page.locator("[data-ro-link-item]").nth(1)
+    title, actions = row.locator(".ro-link-index__link").bounding_box(), row.locator(".ro-link-index__actions")
+    assert actions.locator("button").count() == 2
+    assert actions.bounding_box()["y"] > title["y"] + title["height"] - 1
+    assert row.locator("code").evaluate("e => getComputedStyle(e).wordBreak") != "break-all"

@@ -300,9 +300,11 @@
     if (a) copyLink(a.getAttribute("href"));
   });
 
+  // The id in the address's #fragment ("" when there is none, or it is damaged: a plan link cut short).
+  const hashId = () => { try { return decodeURIComponent(location.hash.slice(1)); } catch (e) { return ""; } };
   // Where a link lands (an item, a question, a field, a template, a heading) is marked for a few seconds.
   const land = () => {
-    const spot = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const spot = hashId() && document.getElementById(hashId());
     if (!spot) return;
     spot.classList.remove("ro-landed");
     void spot.offsetWidth; // restart the mark's fade when the same spot is linked again
@@ -312,7 +314,7 @@
 
   // An anchor renamed since a link was shared: #old → #new, from the page's own map.
   const followAlias = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = hashId();
     const map = $(document, "script[data-ro-aliases]");
     if (!id || !map || document.getElementById(id)) return land();
     let aliases = {};

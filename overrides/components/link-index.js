@@ -22,15 +22,16 @@
     for (const li of $$(group, "[data-ro-link-item]")) {
       const link = $(li, "a");
       link.id = link.id || `ro-link-${++linkIds}`;
-      const button = (attrs, label) => make("button", { type: "button", class: "ro-button ro-button--small",
+      const button = (attrs, label) => make("button", { type: "button", class: "ro-button",
         "aria-describedby": link.id, ...attrs }, [label]);
-      li.append(" ", button({ "data-ro-copy-link": "" }, "Copy link"));
+      const actions = make("span", { class: "ro-link-index__actions" }, [button({ "data-ro-copy-link": "" }, "Copy link")]);
       const key = li.dataset.roPlanKey;
       if (key) {
         const add = button({ "data-ro-plan-add": key }, "");
         showPlanned(add, keys.includes(key));
-        li.append(" ", add);
+        actions.append(" ", add);
       }
+      li.append(" ", actions);
     }
   };
 
@@ -118,7 +119,7 @@
     rebuild($(planner, "[data-ro-planner-items]"), keys.map((key, i) => {
       const row = $(root, `[data-ro-plan-key="${CSS.escape(key)}"] .ro-link-index__link`);
       const title = row ? row.textContent.trim() : key;
-      const button = (label, step, hint) => make("button", { type: "button", class: "ro-button ro-button--small",
+      const button = (label, step, hint) => make("button", { type: "button", class: "ro-button",
         "data-ro-plan-move": String(step), "data-ro-key": `${key}:${step}`, "aria-label": `${hint}: ${title}` }, [label]);
       return make("li", { "data-ro-key": key }, [make("span", {}, [title]), " ",
         i > 0 ? button("Up", -1, "Move up") : null, i < keys.length - 1 ? button("Down", 1, "Move down") : null,
@@ -127,8 +128,12 @@
     const fragment = `#i=${keys.join(",")}${note ? "&n=" + encodeURIComponent(note) : ""}&v=1`;
     const url = absolute(planner.dataset.roPlanHref) + fragment;
     $(planner, "[data-ro-planner-url]").value = keys.length ? url : "";
-    const open = $(planner, "[data-ro-planner-open]");
-    open.href = url;
-    open.toggleAttribute("aria-disabled", !keys.length);
+    for (const open of $$(root, "[data-ro-planner-open]")) {
+      open.href = url;
+      open.toggleAttribute("aria-disabled", !keys.length);
+    }
+    const bar = $(root, "[data-ro-planner-bar]");
+    bar.hidden = !keys.length;
+    $(bar, "[data-ro-planner-count]").textContent = `${keys.length} ${keys.length === 1 ? "item" : "items"} in the plan`;
   });
 })();

@@ -80,7 +80,7 @@
           make("span", { class: "ro-network-map__name" }, [p.name]),
           p.note ? make("span", { class: "ro-network-map__note" }, [p.note]) : null,
           mark("asked", "Asked"), mark("talked", "Talked to"),
-          make("button", Object.assign({ type: "button", class: "ro-button ro-button--small", "data-ro-person-remove": "",
+          make("button", Object.assign({ type: "button", class: "ro-button", "data-ro-person-remove": "",
             "data-ro-key": `remove:${cat}:${p.id}`, "aria-label": "Remove " + p.name }, base), ["Remove"])
         ]);
       }));

@@ -107,7 +107,7 @@
   };
 
   // data-ro-key ("up:ID", "remove:ID"…) names the action and keeps focus across rebuilds.
-  const small = (label, name, key) => make("button", { type: "button", class: "ro-button ro-button--small",
+  const small = (label, name, key) => make("button", { type: "button", class: "ro-button",
     "aria-label": `${label}: ${name}`, "data-ro-key": key }, [label]);
 
   component("my-questions", "[data-ro-myq]", (root) => {

@@ -36,7 +36,7 @@
   };
 
   const removable = (row) => row.append(make("td", { class: "ro-rows__remove" }, [make("button", { type: "button",
-    class: "ro-button ro-button--small", "data-ro-row-remove": "" }, ["Remove"])]));
+    class: "ro-button", "data-ro-row-remove": "" }, ["Remove"])]));
 
   const setRows = (table, count) => {
     const rows = rowsOf(table);
