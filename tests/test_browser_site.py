@@ -66,6 +66,10 @@ def _seeded_state(guide) -> dict:
     }
 
 
+# A laptop (Playwright's default window) and a 390×844 phone with a touch screen.
+DEVICES = {"laptop": {}, "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}}
+
+
 def _axe(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -87,10 +91,10 @@ def contexts(chromium):
     so that pages load from a warm cache; the state is saved again before every page loads."""
     made: dict[tuple, Browsing] = {}
 
-    def context(state: dict, scheme: str = "light") -> Browsing:
-        key = (json.dumps(state, sort_keys=True), scheme)
+    def context(state: dict, scheme: str = "light", device: str = "laptop") -> Browsing:
+        key = (json.dumps(state, sort_keys=True), scheme, device)
         if key not in made:
-            made[key] = Browsing(chromium, color_scheme=scheme)
+            made[key] = Browsing(chromium, color_scheme=scheme, **DEVICES[device])
             store_before_load(made[key].context, state)
         return made[key]
 
@@ -129,7 +133,8 @@ SAMPLE_STATE = {
     "version": 1, "checklists": {"the-day-before": {"confirm": True}},
     "questions": [{"id": "who-else", "text": "Who else should I talk to?"}],
     "worksheets": {"conversation-prep": {"values": {"their-name": "Ana"}, "rows": {"contacts": 3}}},
-    "slots": {"friend": "Lee"}, "network": {"family": [{"id": "p", "name": "May", "asked": True}]}}
+    "slots": {"friend": "Lee"}, "network": {"family": [{"id": "p", "name": "May", "asked": True}]},
+    "planner": {"items": ["c.the-day-before", "q.who-else"]}}
 COMPONENT_PAGES = ["checklist/", "questions/", "embedded/", "worksheet/", "template/", "network-map/", "my-progress/",
                    "counselors/", "plan/#i=c.the-day-before,q.who-else,t.warm-request&n=Hi&v=1"]
 
@@ -137,8 +142,9 @@ COMPONENT_PAGES = ["checklist/", "questions/", "embedded/", "worksheet/", "templ
 @pytest.mark.browser
 @pytest.mark.parametrize("path", COMPONENT_PAGES, ids=lambda p: p.split("#")[0])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_component_pages_pass_axe_in_both_colour_schemes(contexts, sample_url, scheme, path):
-    with _fresh_page(contexts(SAMPLE_STATE, scheme)) as page:
+@pytest.mark.parametrize("device", DEVICES)
+def test_component_pages_pass_axe_in_both_colour_schemes(contexts, sample_url, scheme, device, path):
+    with _fresh_page(contexts(SAMPLE_STATE, scheme, device)) as page:
         open_ready(page, sample_url + path)
         if path == "questions/":  # a filtered view too
             page.get_by_role("checkbox", name="Closing", exact=True).check()
