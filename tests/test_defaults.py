@@ -144,7 +144,8 @@ DEFAULTS = [
     Default(
         "how long to ask for", r"how long to ask", _first(r"(\d+) minutes"),
         (
-            rf"\b(?P<n>{COUNT})[- ]minutes?[- ](?:\w+ )?(?:conversation|chat|call|talk|meeting|informational interview|coffee)",
+            rf"\b(?P<n>{COUNT})[- ]minutes?[- ](?:\w+ )?"
+            rf"(?:conversation|chat|call|talk|meeting|informational interview|coffee)",
             rf"\b(?:ask(?:ing)? (?:them |him |her )?for|request(?:ing)?|even|only|just|value|spare|offer(?:ing)?)"
             rf" (?:about |only |just |roughly |around )?(?P<n>{COUNT}) minutes",
             rf"\b(?P<n>{COUNT}) minutes of (?:your|their|his|her) time",
@@ -165,7 +166,8 @@ DEFAULTS = [
         (
             rf"\b(?:prepare|write(?: down)?|bring|choose|pick|plan|have|list|jot down|draft)"
             rf" (?:about |around |up to |only |just |your |a list of )?(?P<n>{COUNT}) {ADJ}questions\b",
-            rf"(?<!top )(?<!starred )\b(?P<n>{COUNT}) {ADJ}questions (?:ready|prepared|on (?:a|your|the) card|to ask|written)",
+            rf"(?<!top )(?<!starred )\b(?P<n>{COUNT}) "
+            rf"{ADJ}questions (?:ready|prepared|on (?:a|your|the) card|to ask|written)",
             rf"\b(?:time|room) for (?:about |only )?(?P<n>{COUNT}) {ADJ}questions",
             rf"\b(?:I have|I've got|I brought) (?:about |only |just )?(?P<n>{COUNT}) questions",
         ),
@@ -193,9 +195,11 @@ DEFAULTS = [
         "when to write your reflection notes", r"reflection", lambda cell: _same_day(
             re.search(r"same day", cell, re.I).group(0)),
         (
-            r"\breflect(?:ion|ions|ing)?\b(?:(?!thank)[^.;:]){0,80}?\b(?P<n>within (?:an|the|one|a|two|\d+) (?:hour|hours|day|days|week)"
+            r"\breflect(?:ion|ions|ing)?\b(?:(?!thank)[^.;:]){0,80}?\b"
+            r"(?P<n>within (?:an|the|one|a|two|\d+) (?:hour|hours|day|days|week)"
             r"|(?:a|one) day or two|the (?:next|following) day|the week after|next morning|the same day)\b",
-            r"(?:^|\b(?:then|and|so) )(?P<n>within (?:an|the|one|a|two|\d+) (?:hour|hours|day|days|week)|(?:a|one) day or two)\b"
+            r"(?:^|\b(?:then|and|so) )(?P<n>within (?:an|the|one|a|two|\d+) (?:hour|hours|day|days|week)"
+            r"|(?:a|one) day or two)\b"
             r"[^.;:]{0,60}?\b(?:reflect|expand your notes|write up your notes|write your notes)",
         ),
         _phrase,
@@ -206,7 +210,8 @@ DEFAULTS = [
         (
             rf"(?:suggest|recommend|referr|gave you|you were given|names? (?:they|he|she) (?:gave|offered|mentioned))"
             rf"[^.;:]{{0,80}}?\bwithin (?P<n>{RANGE}) (?P<u>{UNIT}){MORE}",
-            rf"\b(?:contact|write to|get in touch with|reach out to|follow up with) (?:them|the (?:people|names|person))"
+            rf"\b(?:contact|write to|get in touch with|reach out to|follow up with)"
+            rf" (?:them|the (?:people|names|person))"
             rf"[^.;:]{{0,20}}?\bwithin (?P<n>{RANGE}) (?P<u>{UNIT}){MORE}",
         ),
         _n_hours,
@@ -214,7 +219,8 @@ DEFAULTS = [
     Default(
         "when to follow up after no reply", r"nobody replies|no reply", _first(rf"after (\w+) ({UNIT})", hours),
         (
-            rf"\bfollow(?:[- ]?up)?s?\b[^.;:]{{0,40}}?\bafter (?:about |roughly |around |at least )?(?P<n>{RANGE}) (?P<u>{UNIT})",
+            rf"\bfollow(?:[- ]?up)?s?\b[^.;:]{{0,40}}?"
+            rf"\bafter (?:about |roughly |around |at least )?(?P<n>{RANGE}) (?P<u>{UNIT})",
             rf"\bwait (?:about |at least |for )?(?P<n>{RANGE}) (?P<u>{UNIT})[^.;:]{{0,40}}?follow",
             rf"\bno (?:reply|answer|response) (?:after|within|in) (?P<n>{RANGE}) (?P<u>{UNIT})[^.;:]{{0,40}}?follow",
         ),
@@ -222,7 +228,8 @@ DEFAULTS = [
     ),
     Default(
         "how many follow-ups", r"nobody replies|no reply", _first(r"(\d+) (?:polite )?follow-up"),
-        (rf"\b(?P<n>{RANGE}) (?:polite |short |brief |gentle |more )?follow-?ups?\b(?![- ](?:questions?|prompts?|tasks?|planner|messages?))",
+        (rf"\b(?P<n>{RANGE}) (?:polite |short |brief |gentle |more )?follow-?ups?\b"
+            rf"(?![- ](?:questions?|prompts?|tasks?|planner|messages?))",
          r"\bfollow up (?P<n>twice)"),
         lambda match: (2,) if match.group("n").lower() == "twice" else number(match.group("n")),
         scope=r"\b(?:repl(?:y|ies|ied)|answer(?:s|ed)?|respon(?:d|se|ses)|silence|nobody|no one)\b",
@@ -239,7 +246,8 @@ DEFAULTS = [
     ),
     Default(
         "when to change a batch that gets no replies", r"requests", _first(rf"within (\w+) ({UNIT})", hours),
-        (rf"\b(?:none|nobody|no one)\b[^.;:]{{0,40}}?\brepl(?:y|ies|ied)\b[^.;:]{{0,20}}?\bwithin (?P<n>{RANGE}) (?P<u>{UNIT}){MORE}",),
+        (rf"\b(?:none|nobody|no one)\b[^.;:]{{0,40}}?\brepl(?:y|ies|ied)\b[^.;:]{{0,20}}?"
+            rf"\bwithin (?P<n>{RANGE}) (?P<u>{UNIT}){MORE}",),
         _n_hours,
     ),
     Default(
@@ -421,7 +429,8 @@ EXAMPLES = {
     "when to follow up after no reply": (["Follow up after two weeks.", "wait 3 days before you follow up"],
                                          ["Send one follow-up after a week.", "Dalton follows up after 7 days."]),
     "how many follow-ups": (["If nobody replies, send two follow-ups.", "No reply? Try a second follow-up."],
-                            ["If nobody replies, send one polite follow-up.", "Nobody replied to two follow-up questions."]),
+                            ["If nobody replies, send one polite follow-up.",
+                             "Nobody replied to two follow-up questions."]),
     "first batch of requests": (["Send requests in batches of three to five.", "ten requests at a time"],
                                 ["Send 5 at a time.", "one group at a time"]),
     "when to change a batch that gets no replies": (["If none replies within a week, change it."],
