@@ -18,7 +18,7 @@ from pydantic import Field
 
 from ro_component import Component, Context, Target
 from ro_markers import Marker
-from ro_model import Model, Plain, Slug, Text, duplicate_ids
+from ro_model import Count, Model, Plain, Slug, Text, duplicate_ids
 from ro_safe_markdown import plain
 from ro_yaml import Loaded, Problem
 
@@ -35,6 +35,8 @@ CHANNELS = {
 }
 
 Channel = Literal["email", "linkedin", "letter", "phone", "voicemail", "text-message", "in-person"]
+# The most characters a channel carries, where a template sets none of its own (`limit:`).
+LIMITS = {"text-message": 160}
 
 
 class Slot(Model):
@@ -43,6 +45,7 @@ class Slot(Model):
     id: Slug
     label: Text
     example: Text | None = None
+    optional: bool = False  # left out of the message while empty, and not counted as a blank to fill
 
 
 class Template(Model):
@@ -55,6 +58,12 @@ class Template(Model):
     subject: Plain | None = None
     body: Plain
     fields: tuple[Slot, ...] = ()
+    limit: Count | None = Field(default=None, ge=20, le=5000)  # characters the channel allows
+
+    @property
+    def max_length(self) -> int | None:
+        """The most characters the message may have: its own limit, else its channel's, else none."""
+        return self.limit or LIMITS.get(self.channel)
 
     def slot_ids(self) -> list[str]:
         """Slot ids in the order they first appear in the subject and body."""

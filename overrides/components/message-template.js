@@ -3,14 +3,20 @@
   "use strict";
   const { component, read, update, say, copy, reveal, isObj, $, $$ } = window.ReachingOut;
 
-  const plain = (node, filled) => [...node.childNodes].map((n) => n.nodeName === "BR" ? "\n" :
+  // The text of a part of the message; an empty blank reads as its [label], or as nothing when `bare`.
+  const plain = (node, filled, bare) => [...node.childNodes].map((n) => n.nodeName === "BR" ? "\n" :
     n.nodeType === 3 ? n.textContent.replace(/\n/g, "") : n.nodeType !== 1 || n.matches(".ro-message-template__subject-label") ? "" :
-    n.dataset.roSlot ? filled[n.dataset.roSlot] || `[${n.dataset.roLabel}]` : plain(n, filled)).join("");
+    n.dataset.roSlot ? filled[n.dataset.roSlot] || (bare || optional(n) ? "" : `[${n.dataset.roLabel}]`) : plain(n, filled, bare)).join("");
+  const optional = (n) => n.hasAttribute("data-ro-optional");
+  // The labels of the blanks still empty in `part` (an empty optional blank is simply left out).
+  const empty = (part, filled) => [...new Set($$(part, "[data-ro-slot]")
+    .filter((n) => !optional(n) && !filled[n.dataset.roSlot]).map((n) => n.dataset.roLabel))];
 
-  const message = (root, filled) => {
+  const message = (root, filled, bare) => {
     const subject = $(root, ".ro-message-template__subject");
     return { subject: subject ? plain(subject, filled).trim() : "",
-      body: $$(root, ".ro-message-template__body p").map((p) => plain(p, filled)).join("\n\n") };
+      body: $$(root, ".ro-message-template__body p").map((p) => plain(p, filled, bare).replace(/[ \t]+$/gm, ""))
+        .filter(Boolean).join("\n\n") };
   };
 
   const slotValues = (root, s) => {
@@ -19,20 +25,27 @@
     return filled;
   };
 
-  const preview = (root) => {
+  const preview = (root, typed) => {
     const filled = slotValues(root, read());
     for (const span of $$(root, "[data-ro-slot]")) {
       const value = filled[span.dataset.roSlot];
-      const text = value || span.dataset.roLabel;
+      const text = value || (optional(span) ? "" : span.dataset.roLabel);
       if (span.textContent !== text) span.textContent = text;
       span.classList.toggle("ro-slot--filled", !!value);
     }
+    const m = message(root, filled);
     const mail = $(root, "[data-ro-mailto]");
-    if (mail) {
-      const m = message(root, filled);
-      // RFC 6068: percent-encoded, CRLF line breaks.
-      mail.href = `mailto:?subject=${encodeURIComponent(m.subject)}&body=${encodeURIComponent(m.body.replace(/\n/g, "\r\n"))}`;
-    }
+    // RFC 6068: percent-encoded, CRLF line breaks.
+    if (mail) mail.href = `mailto:?subject=${encodeURIComponent(m.subject)}&body=${encodeURIComponent(m.body.replace(/\n/g, "\r\n"))}`;
+    // Length-limited channels: what is written so far (empty blanks count nothing) shows at once, and is said
+    // once typing pauses.
+    const limit = +root.dataset.roLimit, out = $(root, "[data-ro-count]");
+    if (!limit || !out) return;
+    const n = [...message(root, filled, true).body].length, over = n - limit;
+    out.textContent = over > 0 ? `${over} character${over > 1 ? "s" : ""} over the ${limit}-character limit. `
+      + "Shorten the message before you send it." : `${n} of ${limit} characters${empty(root, filled).length ? " so far" : ""}`;
+    out.classList.toggle("ro-message-template__count--over", over > 0);
+    if (typed) clearTimeout(root.roSay), root.roSay = setTimeout(() => say(root, out.textContent), 1000);
   };
 
   component("message-template", "article[data-ro-template]", (root) => {
@@ -58,7 +71,7 @@
     root.roFlush = flush;
     form.addEventListener("input", (event) => {
       pending[event.target.dataset.roSlotInput] = event.target.value;
-      preview(root);
+      preview(root, true);
       clearTimeout(timer);
       timer = setTimeout(flush, 250);
     });
@@ -66,9 +79,18 @@
     root.addEventListener("click", (event) => {
       const part = (event.target.closest("[data-ro-copy]") || {}).dataset;
       if (!part) return;
-      const m = message(root, slotValues(root, read()));
-      copy(part.roCopy === "subject" ? m.subject : m.body).then(
-        () => say(root, part.roCopy === "subject" ? "Subject copied." : "Message copied. Paste it where you write to them."),
+      const filled = slotValues(root, read()), subject = part.roCopy === "subject", m = message(root, filled);
+      const text = subject ? m.subject : m.body;
+      const gaps = empty($(root, subject ? ".ro-message-template__subject" : ".ro-message-template__body"), filled);
+      // Empty blanks: the first press says which; a second press of the same text copies it anyway.
+      if (gaps.length && root.roArmed !== text) {
+        root.roArmed = text;
+        return say(root, `${gaps.length} blank${gaps.length > 1 ? "s are" : " is"} still empty: ${gaps.join(", ")}. `
+          + "Press Copy again to copy anyway.");
+      }
+      root.roArmed = null;
+      copy(text).then(
+        () => say(root, subject ? "Subject copied." : "Message copied. Paste it where you write to them."),
         () => say(root, "This browser did not allow copying. Select the text and copy it yourself."));
     });
     reveal(root, "form[data-ro-composer], [data-ro-tools]");
