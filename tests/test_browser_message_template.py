@@ -101,9 +101,9 @@ def test_a_message_over_the_limit_says_so(page, composer_url):
     article = page.locator("#tpl-text-request")
     article.locator("[data-ro-slot-input='their-name']").fill("x" * 200)
     count = article.locator("[data-ro-count]")
-    expect(count).to_contain_text(re.compile(r"\d+ characters? over the 160-character limit"))
+    expect(count).to_contain_text(re.compile(r"^2\d\d of 160 characters: over the limit by \d+\. Shorten it"))
     expect(count).to_have_class(re.compile(r"ro-message-template__count--over"))
-    expect(article.locator("[data-ro-status]")).to_contain_text("over the 160-character limit")
+    expect(article.locator("[data-ro-status]")).to_contain_text("of 160 characters: over the limit by")
     article.locator("[data-ro-slot-input='their-name']").fill("Luis")
     expect(count).not_to_have_class(re.compile(r"--over"))
 

@@ -42,8 +42,8 @@
     const limit = +root.dataset.roLimit, out = $(root, "[data-ro-count]");
     if (!limit || !out) return;
     const n = [...message(root, filled, true).body].length, over = n - limit;
-    out.textContent = over > 0 ? `${over} character${over > 1 ? "s" : ""} over the ${limit}-character limit. `
-      + "Shorten the message before you send it." : `${n} of ${limit} characters${empty(root, filled).length ? " so far" : ""}`;
+    out.textContent = over > 0 ? `${n} of ${limit} characters: over the limit by ${over}. Shorten it before you send it.`
+      : `${n} of ${limit} characters${empty(root, filled).length ? " so far" : ""}`;
     out.classList.toggle("ro-message-template__count--over", over > 0);
     if (typed) clearTimeout(root.roSay), root.roSay = setTimeout(() => say(root, out.textContent), 1000);
   };
