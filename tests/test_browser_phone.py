@@ -175,3 +175,19 @@ def test_the_plan_being_built_stays_in_sight_on_a_phone(phone, sample_url):
     assert actions.locator("button").count() == 2
     assert actions.bounding_box()["y"] > title["y"] + title["height"] - 1
     assert row.locator("code").evaluate("e => getComputedStyle(e).wordBreak") != "break-all"
+
+
+BAND = "e => e.firstElementChild.getBoundingClientRect().top - e.getBoundingClientRect().top"
+
+
+def test_boxes_start_with_their_heading_and_map_categories_read_as_headings(phone, sample_url):
+    page = phone.page
+    open_ready(page, sample_url + "questions/")
+    page.locator("[data-ro-pick]").first.click()
+    assert page.locator("[data-ro-myq]").evaluate(BAND) <= 24  # no empty band above "My questions" (it was 55 px)
+    open_ready(page, sample_url + "plan/#i=c.the-day-before&n=Hi%20Ana&v=1")
+    expect(page.locator("[data-ro-plan-note]")).to_be_visible()
+    assert page.locator("[data-ro-plan-note]").evaluate(BAND) <= 24
+    open_ready(page, sample_url + "network-map/")
+    title = page.locator(".ro-network-map__category-title").first
+    assert int(title.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
