@@ -160,7 +160,7 @@ def test_storage_turned_off_shows_a_quiet_notice_and_keeps_working(page, sample_
     page.add_init_script(script)
     open_ready(page, sample_url + "checklist/")
     notice = page.locator("[data-ro-notice]")
-    expect(notice).to_have_text("Saving is off in this browser: what you tick or type lasts only until you close "
+    expect(notice).to_have_text("Saving is off in this browser: what you check or type lasts only until you close "
                                 "the page.")
     assert notice.get_attribute("role") == "status"
     assert notice.count() == 1

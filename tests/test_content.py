@@ -52,7 +52,7 @@ def test_chapters_are_the_start_page_and_the_guide_section_of_the_nav():
     """A new chapter cannot slip past the chapter checks (its opening box, reading level, length)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
     guide = next(entry["The guide"] for entry in config["nav"] if isinstance(entry, dict) and "The guide" in entry)
-    assert CHAPTERS == ["index.md", *_nav_pages(guide)]
+    assert ["index.md", *_nav_pages(guide)] == CHAPTERS
 
 
 def test_start_page_opens_with_what_the_guide_is_and_three_ways_in():
@@ -67,7 +67,7 @@ def test_start_page_opens_with_what_the_guide_is_and_three_ways_in():
     titles = re.findall(r"^-   __(.+)__$", cards.group(1), re.M)
     assert titles == ["I want to talk to someone this week", "I'm preparing for a conversation", "I'm a counselor"]
     for card, wanted in zip(re.split(r"^-   ", cards.group(1), flags=re.M)[1:],
-                            ("(#first-week)", "(questions.md)", "(for-counselors.md)")):
+                            ("(#first-week)", "(questions.md)", "(for-counselors.md)"), strict=True):
         assert wanted in card and "{ .md-button" in card, card
     assert "{ #first-week }" in text
 
@@ -244,7 +244,8 @@ def test_british_spelling_check_sees_text_but_not_ids():
     assert _british("We organised a neighbourhood programme at the job centre.") == [
         "centre", "neighbourhood", "organised", "programme"]
     assert _british("Ask about analyses, the organization and [a link](prepare.md#organisation).") == []
-    data = {"id": "organisation", "label": "Your organisation", "body": "At {contact-organisation}", "ref": "favourite-part"}
+    data = {"id": "organisation", "label": "Your organisation", "body": "At {contact-organisation}",
+            "ref": "favourite-part"}
     assert list(_visible_strings(data)) == ["Your organisation", "At {contact-organisation}"]
 
 
@@ -263,3 +264,34 @@ def test_sources_page_names_each_attributed_work():
     sources = _text("sources.md")
     for work in ["Working Identity", "The Strength of Weak Ties", "What Color Is Your Parachute", "2-Hour Job Search"]:
         assert work in sources, work
+
+
+# The interface: every string a reader may see in our templates, print sheets and scripts (comments aside).
+INTERFACE = sorted(p for folder in ("overrides/partials", "overrides/print", "overrides/components")
+                   for p in (ROOT / folder).iterdir() if p.suffix in (".html", ".js"))
+BRITISH_UI = re.compile(BRITISH.pattern + r"|\b(?:un)?tick(?:s|ed|ing)?\b", re.I)
+
+
+def _interface_text(path) -> str:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".js":  # its string literals only
+        text = re.sub(r"^\s*//.*$", "", text, flags=re.M)
+        return " ".join(m.group(2) for m in re.finditer(r"([\"'`])((?:\\.|(?!\1).)*)\1", text))
+    return re.sub(r"\{#.*?#\}", "", text, flags=re.S)  # Jinja comments out
+
+
+@pytest.mark.parametrize("path", INTERFACE, ids=lambda p: p.name)
+def test_no_british_spellings_in_the_interface(path):
+    """Buttons, notices, live-region messages, labels and print-only text (ids and data names aside: a
+    `data-ro-…` attribute or a state key such as `ticks` is not seen)."""
+    text = re.sub(r"\b(?:data-[\w-]+|[\w-]*--[\w-]+|ticks\[[^\]]*\])", "", _interface_text(path))
+    assert sorted({m.group(0) for m in BRITISH_UI.finditer(text)}) == []
+
+
+def test_interface_check_sees_strings_not_names(tmp_path):
+    script = tmp_path / "x.js"
+    script.write_text("// Untick all: a comment\nconst ticks = {};\nsay(root, `Untick every item of ${t}`);\n")
+    assert [m.group(0) for m in BRITISH_UI.finditer(_interface_text(script))] == ["Untick"]
+    page = tmp_path / "x.html"
+    page.write_text('{#- the catalogue -#}<button data-ro-reset aria-label="Favourite">Colour</button>')
+    assert sorted(m.group(0) for m in BRITISH_UI.finditer(_interface_text(page))) == ["Colour", "Favourite"]

@@ -1,4 +1,4 @@
-// Checklists: ticks saved by checklist and item id; the counter and "Untick all" come with the script.
+// Checklists: checked items saved by checklist and item id; the counter and "Uncheck all" come with the script.
 (() => {
   "use strict";
   const { component, update, reveal, title, isObj, $, $$ } = window.ReachingOut;
@@ -18,7 +18,7 @@
       });
     });
     root.addEventListener("click", (event) => {
-      if (event.target.closest("[data-ro-reset]") && confirm(`Untick every item of “${title(root).trim()}”?`)) {
+      if (event.target.closest("[data-ro-reset]") && confirm(`Uncheck every item of “${title(root).trim()}”?`)) {
         update((s) => { delete s.checklists[id]; });
       }
     });

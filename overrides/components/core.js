@@ -136,7 +136,7 @@
         p = make("p", { class: "ro-notice", "data-ro-notice": "", role: "status" });
         first.before(p);
       }
-      p.textContent = text || "Saving is off in this browser: what you tick or type lasts only until you close the page.";
+      p.textContent = text || "Saving is off in this browser: what you check or type lasts only until you close the page.";
     } catch (ignored) { /* the notice is a courtesy: without it, everything else still works */ }
   };
 

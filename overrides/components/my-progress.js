@@ -86,7 +86,7 @@
           data: read() }, null, 2) + "\n", "application/json");
         say(root, `Downloaded ${name}. Keep it somewhere safe: it holds everything you wrote.`);
       } else if (event.target.closest("[data-ro-clear-all]") && confirm("Delete everything the guide saved in this " +
-          "browser: ticks, questions, worksheet answers, message details and people? This cannot be undone.")) {
+          "browser: checked items, questions, worksheet answers, message details and people? This cannot be undone.")) {
         replaceAll(null);
         say(root, "Everything the guide saved in this browser is deleted.");
       }
