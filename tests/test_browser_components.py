@@ -356,7 +356,8 @@ def test_add_and_remove_rows(page, sample_url):
     row3 = page.locator("#ws-conversation-prep--contacts--3--name")
     assert row3.get_attribute("name") == "contacts--3--name"
     assert page.evaluate("document.activeElement.id") == "ws-conversation-prep--contacts--3--name"
-    assert page.locator("label[for='ws-conversation-prep--contacts--3--contacted']").text_content() == "Contacted, row 3"
+    label = page.locator("label[for='ws-conversation-prep--contacts--3--contacted']")
+    assert label.text_content() == "Contacted, row 3"
     assert page.locator("[data-ro-row='3'] td").first.inner_text() == "3"
     page.keyboard.type("Cy")
     wait_stored(page, "s.worksheets['conversation-prep'].values['contacts--3--name'] === 'Cy'")

@@ -108,7 +108,8 @@ TARGETS = """() => {
     const box = el.matches("[type=checkbox], [type=radio]")
       ? (el.closest("label") || document.querySelector(`label[for="${el.id}"]`)) : el;
     const r = box ? box.getBoundingClientRect() : {width: 0, height: 0};
-    if (r.width < 44 || r.height < 44) small.push(`${Math.round(r.width)}×${Math.round(r.height)} ${el.outerHTML.slice(0, 90)}`);
+    const size = `${Math.round(r.width)}×${Math.round(r.height)}`;
+    if (r.width < 44 || r.height < 44) small.push(`${size} ${el.outerHTML.slice(0, 90)}`);
     if (el.matches(".ro-button")) {
       const s = getComputedStyle(el);
       looks.add([s.fontSize, s.paddingLeft, s.borderRadius, s.borderTopWidth].join(" "));
@@ -116,7 +117,8 @@ TARGETS = """() => {
   }
   return {small, looks: [...looks]};
 }"""
-PAGES = ["checklist/", "questions/", "worksheet/", "template/", "network-map/", "my-progress/", "counselors/", "embedded/"]
+PAGES = ["checklist/", "questions/", "worksheet/", "template/", "network-map/", "my-progress/", "counselors/",
+         "embedded/"]
 
 
 def test_every_control_is_big_enough_to_touch_and_buttons_look_alike(phone, sample_url):
@@ -165,7 +167,7 @@ def test_the_plan_being_built_stays_in_sight_on_a_phone(phone, sample_url):
     expect(bar.locator("[data-ro-planner-count]")).to_have_text("2 items in the plan")
     adds.nth(0).scroll_into_view_if_needed()
     box = bar.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= 844, box  # on screen while the counselor adds
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844, box  # on screen while the counselor adds
     opens = page.locator("[data-ro-planner-open]")
     assert opens.nth(0).get_attribute("href") == opens.nth(1).get_attribute("href")
     assert "#i=" in opens.nth(0).get_attribute("href")

@@ -28,14 +28,15 @@ OPEN_REQUEST = re.compile(r"^(?:could|would|can) you (?:walk|talk|take) me throu
 SENTENCE = re.compile(r"[^.?!]+[.?!]?")
 
 # Words that carry no subject of their own in a question bank about work: they are left out of the overlap.
-STOP_WORDS = frozenset("""
+_STOP_WORDS = """
 a about after again all also an and any are around as at be been before being both but by can could did do
 does doing each else even for from get gets got had has have how i if in into is it its just like make me more
 most much my no not now of often on one only or other our out over own people really same should so some
 someone something such than that the their them then there these they thing things this those through to too
 under up us usually very want was way we well were what when where which while who whom why will with would
 you your yours field work job jobs kind here
-""".split())
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ers", "ies", "ied", "ed", "es", "er", "ly", "s")
 SIMILAR = 0.6  # Jaccard index of two questions' content words at which they count as one question said twice
 OPENING_WORDS = 20
