@@ -101,3 +101,19 @@ def test_broken_link_inside_data_text_stops_the_build(tmp_path, sample_copy):
 def test_search_dialog_has_a_name(real_site):
     html = BeautifulSoup((real_site / "index.html").read_text(), "html.parser")
     assert html.select_one("[data-md-component=search][role=dialog]")["aria-label"] == "Search"
+
+
+def test_search_indexes_what_a_reader_searches_for_not_form_labels(real_site, real_guide):
+    """Defect 6: the worksheets' row labels ("Name, row 1 … row 8") and their empty choices filled the index."""
+    import json
+    import re
+
+    docs = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    walls = [d["location"] for d in docs if re.search(r"\brow \d+\b|Choose…", d["text"])]
+    assert walls == []
+    text = " ".join(d["text"] for d in docs)
+    for worksheet in real_guide.worksheets.worksheets:  # each worksheet is still found by its title and fields
+        assert worksheet.title in text
+        rows = [f for s in worksheet.sections for f in s.fields if f.type == "rows"]
+        for field in rows:
+            assert re.search(re.escape(field.columns[0].label), text), (worksheet.id, field.id)
