@@ -461,11 +461,16 @@ def test_copy_message_and_subject(page, sample_url):
     page.add_init_script(RECORD_CLIPBOARD)
     open_ready(page, sample_url + "template/")
     page.get_by_label("Their name").fill("Dana")
-    page.get_by_role("button", name="Copy the message").click()
+    page.get_by_role("button", name="Copy the message").click()  # blanks still empty: a warning first
+    expect(page.locator("[data-ro-status]").first).to_contain_text("2 blanks are still empty")
+    assert page.evaluate("window.__copied") is None
+    page.get_by_role("button", name="Copy the message").click()  # then copied as it is
     page.wait_for_function("() => window.__copied !== null")
     assert page.evaluate("window.__copied") == (
         'Hi Dana,\n\n[Your friend\'s name] told me you work in solar & "green" energy.\n'
         "Could we talk for 20 minutes?\n\n[Your name]")
+    page.get_by_role("button", name="Copy the subject").click()
+    expect(page.locator("[data-ro-status]").first).to_contain_text("1 blank is still empty")
     page.get_by_role("button", name="Copy the subject").click()
     page.wait_for_function("() => window.__copied.startsWith('[Your')")
     assert page.evaluate("window.__copied") == "[Your friend's name] suggested I get in touch"
