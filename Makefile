@@ -1,5 +1,6 @@
-# Every target bootstraps .venv on first use and reinstalls when pyproject.toml changes.
-PYTHON ?= python3
+# Every target bootstraps .venv on first use and reinstalls when requirements.lock changes.
+# The Python the lock is made for (.python-version); CI's is the same.
+PYTHON ?= python$(shell cat .python-version)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -8,12 +9,13 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: serve build test lint schemas bench audit clean link-contract
+.PHONY: serve build test lint schemas bench audit clean link-contract lock
 
-$(STAMP): pyproject.toml
+# Exactly the locked versions, each checked against its hash (requirements.lock, made by `make lock` from
+# pyproject.toml's ranges). The guide is a site, not a package: nothing of the project itself is installed.
+$(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet ".[test]"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $(STAMP)
 
 $(NPM_STAMP): package.json package-lock.json
@@ -43,6 +45,11 @@ bench: $(STAMP)  ## Benchmarks, not tests: build cost, page weight, the PDFs' co
 
 audit: $(STAMP) $(NPM_STAMP)  ## Lighthouse on one page of each type (needs Chromium)
 	$(BIN)/python benchmarks/audit.py
+
+lock: $(STAMP)  ## Refresh requirements.lock (every Python package, pinned with hashes) from pyproject.toml
+	$(BIN)/python -m pip install --quiet "uv==0.13.9"
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --universal \
+	  --python-version $(shell cat .python-version) -q -o requirements.lock
 
 link-contract: $(STAMP)  ## Add new link targets (headings, items, questions…) to link-contract.txt
 	$(BIN)/python hooks/ro_link_contract.py
