@@ -25,8 +25,12 @@ $(NPM_STAMP): package.json package-lock.json
 serve: $(STAMP) $(NPM_STAMP)  ## Serve the guide on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) $(NPM_STAMP)  ## Build the static site into site/
-	$(BIN)/mkdocs build --strict
+# ENGINE picks the engine: mkdocs (the default) or properdocs, the drop-in MkDocs 1.6 fork (the same hooks,
+# the same site). Zensical ignores hooks: see `make canary` and the README.
+ENGINE ?= mkdocs
+build: $(STAMP) $(NPM_STAMP)  ## Build the static site into site/ (ENGINE=mkdocs|properdocs)
+	@case "$(ENGINE)" in mkdocs|properdocs) ;; *) echo "ENGINE=$(ENGINE): expected mkdocs or properdocs" >&2; exit 2;; esac
+	$(BIN)/$(ENGINE) build --strict
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests benchmarks

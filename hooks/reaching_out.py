@@ -279,8 +279,8 @@ def _data_texts(site: Site):
 
 def _unpublish(files: Files, folder: Path) -> None:
     """Take the files under `folder` (inputs of generated files, in the theme folder) out of the site."""
-    inside = str(folder) + os.sep
-    for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(inside)]:
+    inside = str(folder.resolve()) + os.sep  # resolved: `mkdocs build -f mkdocs.yml` gives relative paths
+    for file in [f for f in files if f.abs_src_path and str(Path(f.abs_src_path).resolve()).startswith(inside)]:
         files.remove(file)
 
 
