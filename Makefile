@@ -16,6 +16,9 @@ NPM_STAMP := node_modules/.installed
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	@# hooks/ on the venv's path: mkdocs.yml's `ro_markdown` extension is imported before any hook runs
+	$(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' | \
+	  xargs -I{} sh -c 'echo "$(CURDIR)/hooks" > {}/reaching-out-hooks.pth'
 	touch $(STAMP)
 
 $(NPM_STAMP): package.json package-lock.json

@@ -1,10 +1,10 @@
 """The one thin MkDocs adapter: the only module of the guide that imports MkDocs.
 
 It loads and validates the data per build (`on_config`; `mkdocs serve` does not reload hook modules,
-so nothing is cached at import), registers the marker extension, checks every page's markers before
-any page renders, gives each page a link resolver, and checks that every link a component emitted
-lands on an anchor that exists. It also adds the guide's PDFs (see "Downloads" below) and the plan
-page's catalogue (`plan/items.json`) to the site as generated files.
+so nothing is cached at import), hands it to the marker extension (mkdocs.yml lists `ro_markdown`),
+checks every page's markers before any page renders, gives each page a link resolver, and checks that
+every link a component emitted lands on an anchor that exists. It also adds the guide's PDFs (see
+"Downloads" below) and the plan page's catalogue (`plan/items.json`) to the site as generated files.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ from mkdocs.utils import get_relative_url
 # Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
 import ro_aliases
 import ro_assets
+import ro_markdown
 import ro_pdf
 import ro_plan
 import ro_registry
 import ro_render
 import ro_safe_markdown
 from ro_data import DataError, load_guide
-from ro_markdown import MarkerExtension
+from ro_links import nav_order
 from ro_model import strings
 from ro_site import PageContext, Site
 
@@ -49,14 +50,17 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
         raise PluginError(_report("The guide's data has problems", error.messages)) from None
     site = Site(guide, docs_prefix=_display(docs, root) + "/", site_url=_published_site_url(config),
                 env=ro_render.environment(cache=root / ".cache" / "jinja"))
-    config.markdown_extensions.append(MarkerExtension(site))
+    if "ro_markdown" not in config.markdown_extensions:
+        raise PluginError("Reaching Out renders its components with a Markdown extension: add `- ro_markdown` "
+                          "to markdown_extensions in mkdocs.yml")
+    ro_markdown.ACTIVE[:] = [site]  # the extension renders with this build's Site, page by page (below)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Check every page's markers and the data's links before any page renders; add the PDFs and plan catalogue."""
     site = _site(config)
-    order = _nav_order(config.nav or [])
+    order = nav_order(config.nav or [])
     documents = sorted(files.documentation_pages(), key=lambda f: (order.get(f.src_uri, len(order)), f.src_uri))
     pages = {f.src_uri: f.content_string for f in documents}
     messages = site.check_pages(pages)
@@ -226,11 +230,10 @@ def _published_site_url(config: MkDocsConfig) -> str:
 
 
 def _site(config: MkDocsConfig) -> Site:
-    """Find this build's Site through its Markdown extension (no module-level state)."""
-    for extension in config.markdown_extensions:
-        if isinstance(extension, MarkerExtension):
-            return extension.site
-    raise PluginError("reaching_out: the marker extension is missing (on_config did not run)")
+    """Return this build's Site, which on_config handed to the Markdown extension."""
+    if not ro_markdown.ACTIVE:
+        raise PluginError("reaching_out: the marker extension has no site (on_config did not run)")
+    return ro_markdown.ACTIVE[-1]
 
 
 def _resolver(site: Site, files: Files, file: File):
@@ -251,22 +254,6 @@ def _resolver(site: Site, files: Files, file: File):
         return done[target]
 
     return resolve
-
-
-def _nav_order(nav: list) -> dict[str, int]:
-    """Map each page of the nav to its position, so guide-wide lists follow the reading order."""
-    order: dict[str, int] = {}
-
-    def walk(entries: object) -> None:
-        for entry in entries if isinstance(entries, list) else [entries]:
-            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-            if isinstance(value, list):
-                walk(value)
-            elif isinstance(value, str):
-                order.setdefault(value, len(order))
-
-    walk(nav)
-    return order
 
 
 def _data_texts(site: Site):

@@ -59,3 +59,19 @@ def by_page(found: list[Target]) -> list[tuple[Target, list[Target]]]:
         elif groups:
             groups[-1][1].append(target)
     return groups
+
+
+def nav_order(nav: list) -> dict[str, int]:
+    """Map each page of the nav to its position, so guide-wide lists follow the reading order."""
+    order: dict[str, int] = {}
+
+    def walk(entries: object) -> None:
+        for entry in entries if isinstance(entries, list) else [entries]:
+            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+            if isinstance(value, list):
+                walk(value)
+            elif isinstance(value, str):
+                order.setdefault(value, len(order))
+
+    walk(nav)
+    return order

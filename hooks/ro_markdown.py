@@ -3,9 +3,22 @@
 Imports no MkDocs. The preprocessor replaces each marker line with the component the site renders
 (stashed as raw HTML, so Markdown leaves it alone); a tree processor marks links to other sites so
 print.css can write their address on paper.
+
+mkdocs.yml lists it under `markdown_extensions` as `ro_markdown` (hooks/ is importable: `make` puts it on
+the venv's path), so any engine that runs Python-Markdown extensions renders the components. Under MkDocs
+and ProperDocs the hook (reaching_out.py) makes the build's Site and hands it over (`ACTIVE`), with the page
+being converted and its links. Without the hook (Zensical ignores `hooks:`) the extension loads and checks
+the data and every page's markers itself, once per build, and finds the page from the engine: MkDocs' own
+link rewriter knows it; Zensical gives it to extensions. A data or marker error then stops the build with
+every `file:line` message and no traceback.
 """
 
 from __future__ import annotations
+
+import posixpath
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -13,20 +26,113 @@ from markdown.treeprocessors import Treeprocessor
 
 import ro_registry
 import ro_safe_markdown
-from ro_site import Site
+from ro_data import DataError, load_guide
+from ro_links import nav_order
+from ro_site import PageContext, Site
+
+# The Site the MkDocs hook made for the build under way (it sets and clears it); then the extension uses it.
+ACTIVE: list[Site] = []
+# Sites the extension loaded itself, by data folder: (the inputs' modification times, the Site).
+_LOADED: dict[Path, tuple[tuple, Site]] = {}
+
+
+def site_for(data: Path, docs: Path, site_url: str) -> tuple[Site, bool]:
+    """Return the build's Site, and whether a hook gives it each page (else the extension finds it)."""
+    if ACTIVE:
+        return ACTIVE[-1], True
+    key = data.resolve()
+    inputs = sorted([*data.glob("*.yml"), *docs.rglob("*.md")])
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in inputs)
+    if key in _LOADED and _LOADED[key][0] == stamp:
+        return _LOADED[key][1], False
+    try:
+        guide = load_guide(data, Path.cwd())
+    except DataError as error:
+        _stop("The guide's data has problems", error.messages)
+    site = Site(guide, docs_prefix=docs.as_posix().rstrip("/") + "/", site_url=site_url)
+    order = nav_order(_nav(Path("mkdocs.yml")))  # guide-wide lists follow the reading order, as with the hook
+    found = [p for p in inputs if p.suffix == ".md" and data.resolve() not in p.resolve().parents]
+    sources = sorted((p.relative_to(docs).as_posix() for p in found), key=lambda s: (order.get(s, len(order)), s))
+    pages = {src: (docs / src).read_text(encoding="utf-8") for src in sources}
+    problems = site.check_pages(pages)
+    if problems:
+        _stop("Some pages have problems with components", problems)
+    _LOADED[key] = (stamp, site)
+    return site, False
+
+
+def _nav(config: Path) -> list:
+    """Return the nav of mkdocs.yml (MkDocs, ProperDocs and Zensical all read it), or []."""
+    if not config.is_file():
+        return []
+    import yaml
+
+    loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # tags such as !!python are text
+    return loaded.get("nav", []) if isinstance(loaded, dict) else []
+
+
+def _stop(title: str, messages: list[str]) -> None:
+    """End the build as an author should see it: every message, no traceback (on any engine)."""
+    sys.stderr.write(f"Reaching Out: {title} ({len(messages)}):\n" + "".join(f"  {m}\n" for m in messages))
+    raise SystemExit(1)
+
+
+def _url_of(src: str) -> str:
+    """Return a page's URL, directory style: `prepare.md` → `prepare/`, `worksheets/index.md` → `worksheets/`."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def _relative(url: str, here: str) -> str:
+    """`url` (from the site's root) as seen from the page at `here`."""
+    relative = posixpath.relpath("/" + url, "/" + (here or "."))
+    return "./" if relative == "." else relative + ("/" if url.endswith("/") and relative != "." else "")
+
+
+def _page_of(md: Markdown, site: Site) -> PageContext:
+    """Return the page `md` converts, and its link resolver, as the engine tells it (no hook)."""
+    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None  # noqa: SIM401
+    file = getattr(relpath, "file", None)
+    if file is not None:  # MkDocs and ProperDocs: relative links, as the hook makes them
+        files = relpath.files
+
+        def resolve(target: str) -> str:
+            path, _, anchor = target.partition("#")
+            found = files.get_file_from_path(posixpath.normpath(path)) if path else file
+            url = _relative(found.url, file.url) if path and found is not None else path
+            return f"{url}#{anchor}" if anchor else url
+
+        return PageContext(file.src_uri, resolve)
+    try:  # Zensical gives the page to extensions; it rewrites relative links in raw HTML, so root-absolute
+        from zensical.extensions.context import ContextPreprocessor
+
+        page = ContextPreprocessor.from_markdown(md).page
+    except Exception:  # noqa: BLE001 - another engine, or none: links stay guide-relative
+        return PageContext("", None)
+    root = urlsplit(site.site_url).path or "/"
+
+    def absolute(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        url = root.rstrip("/") + "/" + _url_of(path) if path else ""
+        return f"{url}#{anchor}" if anchor else url
+
+    return PageContext(str(page.path), absolute)
 
 
 class _MarkerPreprocessor(Preprocessor):
     """Replace each marker line with the rendered component, stashed as raw HTML."""
 
-    def __init__(self, md: Markdown, site: Site):
+    def __init__(self, md: Markdown, extension: MarkerExtension):
         super().__init__(md)
-        self.site = site
+        self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
         markers, _problems = ro_registry.parse("\n".join(lines))
         if not markers:
             return lines
+        self.site = self.extension.site_now(self.md)
         by_line = {m.line: m for m in markers}
         out: list[str] = []
         for number, line in enumerate(lines, start=1):
@@ -48,12 +154,13 @@ class _ExternalLinks(Treeprocessor):
     http(s) link, the guide's own address included). Links written as raw HTML in a page are not marked.
     """
 
-    def __init__(self, md: Markdown, site: Site):
+    def __init__(self, md: Markdown, extension: MarkerExtension):
         super().__init__(md)
-        self.site = site
+        self.extension = extension
 
     def run(self, root) -> None:  # noqa: ANN001 - an ElementTree element
-        own = self.site.site_url
+        site = self.extension.site or (ACTIVE[-1] if ACTIVE else None)
+        own = site.site_url if site is not None else self.extension.site_url
         for link in root.iter("a"):
             href = link.get("href", "")
             if ro_safe_markdown.is_external(href) and not (own and href.startswith(own)):
@@ -63,13 +170,33 @@ class _ExternalLinks(Treeprocessor):
 class MarkerExtension(Extension):
     """Python-Markdown extension that turns Reaching Out markers into components."""
 
-    def __init__(self, site: Site, **kwargs: object):
-        """Render markers with `site`."""
+    def __init__(self, site: Site | None = None, **kwargs: object):
+        """Render markers with `site`, or (configured by name) with the build's Site: see `site_for`."""
+        self.config = {
+            "data": ["docs/data", "The guide's data folder, from where the engine runs"],
+            "docs": ["docs", "The pages' folder, from where the engine runs"],
+            "site_url": ["", "The address the guide is published at"],
+        }
         self.site = site
         super().__init__(**kwargs)
+        self.site_url = self.getConfig("site_url")
+
+    def site_now(self, md: Markdown) -> Site:
+        """Return the Site to render with; without a hook, with the page `md` converts set on it."""
+        if self.site is not None:
+            return self.site
+        site, hooked = site_for(Path(self.getConfig("data")), Path(self.getConfig("docs")), self.site_url)
+        if not hooked:
+            site.page = _page_of(md, site)
+        return site
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         """Register the preprocessor after fenced code is stashed and before raw HTML is."""
-        md.preprocessors.register(_MarkerPreprocessor(md, self.site), "reaching_out_markers", 22)
+        md.preprocessors.register(_MarkerPreprocessor(md, self), "reaching_out_markers", 22)
         # After inline patterns made the links (20), before MkDocs rewrites relative ones (0).
-        md.treeprocessors.register(_ExternalLinks(md, self.site), "reaching_out_external_links", 5)
+        md.treeprocessors.register(_ExternalLinks(md, self), "reaching_out_external_links", 5)
+
+
+def makeExtension(**kwargs: object) -> MarkerExtension:  # noqa: N802 - Python-Markdown's API name
+    """`- ro_markdown` in mkdocs.yml's markdown_extensions."""
+    return MarkerExtension(**kwargs)

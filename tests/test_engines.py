@@ -3,6 +3,8 @@ site as MkDocs, and its pages work in a browser (issue 12). Zensical is the cana
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +79,65 @@ def test_every_properdocs_page_loads_with_its_components_and_no_error(chromium, 
     started = _started(chromium, properdocs_site)
     assert len(started) >= 30 and sum(started.values()) > len(started)
     assert started == _started(chromium, real_site)
+
+
+# --- Without the hook: the components come from the Markdown extension alone (as on Zensical) ---
+
+
+def _copy_without_hooks(project: Path) -> Path:
+    """The project with mkdocs.yml's `hooks:` (and its `watch:` entry) taken out; hooks/ stays importable."""
+    import shutil
+
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks:\n  - hooks/reaching_out.py\n" in config and "\n  - hooks\n" in config
+    config = config.replace("hooks:\n  - hooks/reaching_out.py\n", "").replace("\n  - hooks\n", "\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+def _mkdocs(project: Path, site: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site), *args], cwd=project,
+                          capture_output=True, text=True, timeout=900, env={**os.environ, "RO_PDFS": "0"})
+
+
+def test_without_the_hook_the_extension_renders_every_component_the_same(tmp_path):
+    """mkdocs.yml with no `hooks:` still renders every component, page for page as with the hook (PDFs off in
+    both). What only the hook does is missing: the plan's catalogue link, the PDFs, the joined scripts. Strict
+    anchor checks fail there, because MkDocs does not read ids in raw HTML without the hook's help."""
+    hooked = _mkdocs(ROOT, tmp_path / "hooked", "--strict")
+    assert hooked.returncode == 0, hooked.stderr[-2000:]
+    bare = _mkdocs(_copy_without_hooks(tmp_path / "project"), tmp_path / "bare", "--no-strict")
+    assert bare.returncode == 0, bare.stderr[-2000:]
+    pages = {p.relative_to(tmp_path / "hooked").as_posix() for p in (tmp_path / "hooked").rglob("*.html")}
+    assert pages == {p.relative_to(tmp_path / "bare").as_posix() for p in (tmp_path / "bare").rglob("*.html")}
+    differ = sorted(page for page in pages
+                    if (tmp_path / "hooked" / page).read_bytes() != (tmp_path / "bare" / page).read_bytes())
+    assert differ == ["plan/index.html"]  # its catalogue (items.json) is the hook's to publish
+    rendered = (tmp_path / "bare" / "prepare" / "index.html").read_text(encoding="utf-8")
+    assert 'id="cl-the-day-before"' in rendered and "<!-- ro:" not in rendered
+
+
+def test_without_the_hook_a_data_error_stops_the_build_with_file_and_line(tmp_path):
+    project = _copy_without_hooks(tmp_path / "project")
+    questions = project / "docs" / "data" / "questions.yml"
+    lines = questions.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[5] = "  - id: [not, closed\n"
+    questions.write_text("".join(lines), encoding="utf-8")
+    done = _mkdocs(project, tmp_path / "site", "--strict")
+    assert done.returncode == 1
+    assert re.search(r"^  docs/data/questions\.yml:\d+: not valid YAML", done.stderr, re.M), done.stderr[-1500:]
+    assert "Traceback" not in done.stderr
+
+
+def test_without_the_hook_a_bad_marker_stops_the_build_with_file_and_line(tmp_path):
+    project = _copy_without_hooks(tmp_path / "project")
+    page = project / "docs" / "prepare.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n<!-- ro:checklist no-such-list -->\n", encoding="utf-8")
+    done = _mkdocs(project, tmp_path / "site", "--strict")
+    assert done.returncode == 1
+    line = len(text.splitlines()) + 2
+    assert f"docs/prepare.md:{line}: unknown checklist 'no-such-list'" in done.stderr, done.stderr[-1500:]
+    assert "Traceback" not in done.stderr
