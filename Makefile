@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: serve build test lint schemas bench audit clean link-contract lock
+.PHONY: serve build test lint schemas bench audit clean link-contract lock canary
 
 # Exactly the locked versions, each checked against its hash (requirements.lock, made by `make lock` from
 # pyproject.toml's ranges). The guide is a site, not a package: nothing of the project itself is installed.
@@ -49,6 +49,9 @@ test: $(STAMP) $(NPM_STAMP)  ## Run the whole test suite (data, rendering, build
 
 bench: $(STAMP)  ## Benchmarks, not tests: build cost, page weight, the PDFs' cost, the question filter; one table of goals
 	$(BIN)/python benchmarks/bench.py
+
+canary: $(STAMP) $(NPM_STAMP)  ## Zensical 0.0.73 beside MkDocs and ProperDocs: what builds, what differs (not a test)
+	$(BIN)/python benchmarks/canary.py
 
 audit: $(STAMP) $(NPM_STAMP)  ## Lighthouse on one page of each type (needs Chromium)
 	$(BIN)/python benchmarks/audit.py
