@@ -57,6 +57,9 @@ def site_for(data: Path, docs: Path, site_url: str) -> tuple[Site, bool]:
     problems = site.check_pages(pages)
     if problems:
         _stop("Some pages have problems with components", problems)
+    home = site.home_of("plan")
+    if home is not None:  # the plan page's catalogue, which ro_after.py publishes there
+        site.plan_items_src = posixpath.join(url_of(home), "items.json")
     _LOADED[key] = (stamp, site)
     return site, False
 
@@ -77,18 +80,25 @@ def _stop(title: str, messages: list[str]) -> None:
     raise SystemExit(1)
 
 
-def _url_of(src: str) -> str:
-    """Return a page's URL, directory style: `prepare.md` → `prepare/`, `worksheets/index.md` → `worksheets/`."""
-    stem = src[:-3] if src.endswith(".md") else src
+def url_of(src: str) -> str:
+    """Return a page's URL, directory style: `prepare.md` → `prepare/`, `worksheets/index.md` → `worksheets/`.
+
+    Any other file of the site keeps its path (`plan/items.json`).
+    """
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
     if stem == "index" or stem.endswith("/index"):
         return stem[:-5]
     return stem + "/"
 
 
-def _relative(url: str, here: str) -> str:
-    """`url` (from the site's root) as seen from the page at `here`."""
-    relative = posixpath.relpath("/" + url, "/" + (here or "."))
-    return "./" if relative == "." else relative + ("/" if url.endswith("/") and relative != "." else "")
+def relative(url: str, here: str) -> str:
+    """Return `url` (from the site's root; "" is the start page) as seen from the page at `here`, as MkDocs does."""
+    found = posixpath.relpath("/" + url, "/" + (here or "."))
+    if found == ".":
+        return "./"
+    return found + "/" if url == "" or url.endswith("/") else found
 
 
 def _page_of(md: Markdown, site: Site) -> PageContext:
@@ -100,8 +110,8 @@ def _page_of(md: Markdown, site: Site) -> PageContext:
 
         def resolve(target: str) -> str:
             path, _, anchor = target.partition("#")
-            found = files.get_file_from_path(posixpath.normpath(path)) if path else file
-            url = _relative(found.url, file.url) if path and found is not None else path
+            found = files.get_file_from_path(posixpath.normpath(path)) if path else None
+            url = relative(found.url if found else url_of(path), file.url) if path else ""
             return f"{url}#{anchor}" if anchor else url
 
         return PageContext(file.src_uri, resolve)
@@ -115,7 +125,7 @@ def _page_of(md: Markdown, site: Site) -> PageContext:
 
     def absolute(target: str) -> str:
         path, _, anchor = target.partition("#")
-        url = root.rstrip("/") + "/" + _url_of(path) if path else ""
+        url = root.rstrip("/") + "/" + url_of(path) if path else ""
         return f"{url}#{anchor}" if anchor else url
 
     return PageContext(str(page.path), absolute)

@@ -102,21 +102,25 @@ def _mkdocs(project: Path, site: Path, *args: str) -> subprocess.CompletedProces
                           capture_output=True, text=True, timeout=900, env={**os.environ, "RO_PDFS": "0"})
 
 
-def test_without_the_hook_the_extension_renders_every_component_the_same(tmp_path):
+def test_without_the_hook_the_extension_and_the_steps_after_make_the_same_site(tmp_path):
     """mkdocs.yml with no `hooks:` still renders every component, page for page as with the hook (PDFs off in
-    both). What only the hook does is missing: the plan's catalogue link, the PDFs, the joined scripts. Strict
-    anchor checks fail there, because MkDocs does not read ids in raw HTML without the hook's help."""
+    both); `hooks/ro_after.py` then adds what only the hook did: the joined scripts and styles, the plan's
+    catalogue, and the theme's inputs taken out. (Strict anchor checks fail without the hook: MkDocs does not
+    read ids in raw HTML without its help; Zensical does.)"""
     hooked = _mkdocs(ROOT, tmp_path / "hooked", "--strict")
     assert hooked.returncode == 0, hooked.stderr[-2000:]
-    bare = _mkdocs(_copy_without_hooks(tmp_path / "project"), tmp_path / "bare", "--no-strict")
+    project = _copy_without_hooks(tmp_path / "project")
+    bare = _mkdocs(project, tmp_path / "bare", "--no-strict")
     assert bare.returncode == 0, bare.stderr[-2000:]
-    pages = {p.relative_to(tmp_path / "hooked").as_posix() for p in (tmp_path / "hooked").rglob("*.html")}
-    assert pages == {p.relative_to(tmp_path / "bare").as_posix() for p in (tmp_path / "bare").rglob("*.html")}
-    differ = sorted(page for page in pages
-                    if (tmp_path / "hooked" / page).read_bytes() != (tmp_path / "bare" / page).read_bytes())
-    assert differ == ["plan/index.html"]  # its catalogue (items.json) is the hook's to publish
     rendered = (tmp_path / "bare" / "prepare" / "index.html").read_text(encoding="utf-8")
     assert 'id="cl-the-day-before"' in rendered and "<!-- ro:" not in rendered
+    assert not (tmp_path / "bare" / "assets" / "ro" / "ro.js").exists()  # the hook's, until the steps after
+    after = subprocess.run([sys.executable, str(ROOT / "hooks" / "ro_after.py"), str(tmp_path / "bare")],
+                           cwd=project, capture_output=True, text=True, timeout=300)
+    assert after.returncode == 0, after.stderr
+    ours, theirs = _files(tmp_path / "hooked"), _files(tmp_path / "bare")
+    assert sorted(theirs) == sorted(ours)
+    assert [name for name in ours if ours[name].read_bytes() != theirs[name].read_bytes()] == []
 
 
 def test_without_the_hook_a_data_error_stops_the_build_with_file_and_line(tmp_path):

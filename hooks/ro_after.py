@@ -1,0 +1,76 @@
+"""After any engine's build, the steps over the built site that the MkDocs hook otherwise takes (issue 12).
+
+Imports no MkDocs. For an engine that ignores `hooks:` (Zensical): `python hooks/ro_after.py site`, from the
+project folder, after the build. It loads the data and pages as the Markdown extension did (ro_markdown), then:
+
+- takes the theme's inputs out of the site (`components/`, `print/`: the engine copied them from overrides/);
+- writes `assets/ro/ro.js` and `ro.css`, the components' scripts and styles joined and minified, and
+  minifies `print.css`;
+- publishes the plan page's catalogue (`plan/items.json`), with links relative to the plan page.
+
+Not yet here (the hook still does them under MkDocs and ProperDocs): the PDFs and the check that every link a
+component wrote lands on an anchor. Under MkDocs and ProperDocs this module is not needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import posixpath
+import shutil
+import sys
+from pathlib import Path
+
+import ro_assets
+import ro_markdown
+import ro_plan
+import ro_registry
+
+
+def run(site_dir: Path, data: Path, docs: Path, site_url: str = "", overrides: Path = Path("overrides")) -> list[str]:
+    """Take the steps over `site_dir`; return what was done, a line each."""
+    site, _ = ro_markdown.site_for(data, docs, site_url)  # a data or marker error ends here, file:line
+    done = []
+    for name in ("components", "print"):
+        if (site_dir / name).is_dir():
+            shutil.rmtree(site_dir / name)
+            done.append(f"removed {name}/ (the theme's inputs, not files of the site)")
+    assets = site_dir / "assets" / "ro"
+    assets.mkdir(parents=True, exist_ok=True)
+    for name, text in ro_assets.bundle(overrides / "components", ro_registry.asset_order()).items():
+        (assets / name).write_text(text, encoding="utf-8")
+        done.append(f"wrote assets/ro/{name}")
+    ro_assets.minify(assets)
+    home = site.home_of("plan")
+    if home is not None and site.plan_items_src:
+        here = ro_markdown.url_of(home)
+
+        def resolve(target: str) -> str:
+            path, _, anchor = target.partition("#")
+            url = ro_markdown.relative(ro_markdown.url_of(path), here) if path else ""
+            return f"{url}#{anchor}" if anchor else url
+
+        out = site_dir / site.plan_items_src
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(ro_plan.catalogue(site, home, resolve), encoding="utf-8")
+        done.append(f"wrote {posixpath.normpath(site.plan_items_src)}")
+    return done
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python hooks/ro_after.py SITE [--data docs/data] [--docs docs] [--site-url URL]`."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--data", type=Path, default=Path("docs/data"))
+    parser.add_argument("--docs", type=Path, default=Path("docs"))
+    parser.add_argument("--site-url", default="")
+    args = parser.parse_args(argv)
+    if not args.site.is_dir():
+        print(f"{args.site}: no built site there (build it first)", file=sys.stderr)
+        return 1
+    for line in run(args.site, args.data, args.docs, args.site_url):
+        print(f"Reaching Out: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
