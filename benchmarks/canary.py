@@ -6,8 +6,10 @@ MkDocs build (1.0 is identical), and what the browser sees on each page: script 
 components our scripts started (compared with MkDocs). Writes benchmarks/results/engines.json and prints a
 table for the README. Exits 0 whatever it finds: a failing canary is a figure, not a broken build.
 
-Zensical runs in its own virtual environment, `.cache/canary/venv` (the locked packages plus zensical), on a
-copy of the project in `.cache/canary/project`, so it never touches `site/` or `.venv`.
+After Zensical's build, `hooks/ro_after.py` adds what the hook adds under MkDocs (the joined scripts and
+styles, the plan's catalogue). Zensical runs in its own virtual environment, `.cache/canary/venv` (the
+locked packages plus zensical), on a copy of the project in `.cache/canary/project`, so it never touches
+`site/` or `.venv`.
 """
 
 from __future__ import annotations
@@ -79,7 +81,8 @@ def _likeness(ours: dict[str, str], theirs: dict[str, str]) -> dict[str, float |
         if other is None or not mine or not found:
             alike[page] = None
             continue
-        alike[page] = round(difflib.SequenceMatcher(None, mine.group(1), found.group(1), autojunk=False).ratio(), 3)
+        tags = lambda html: re.findall(r"<[^>]*>|[^<]+", html)  # noqa: E731 - tags and texts, not characters
+        alike[page] = round(difflib.SequenceMatcher(None, tags(mine.group(1)), tags(found.group(1))).ratio(), 3)
     return alike
 
 
@@ -121,6 +124,10 @@ def main() -> None:
         zensical = _canary_venv() / "zensical"
         runs.append(_build("zensical 0.0.73", [str(zensical), "build", "--clean", "--strict"], project,
                            project / "site"))
+        # What the hook adds under MkDocs, as steps over Zensical's site (hooks/ro_after.py)
+        after = subprocess.run([sys.executable, str(ROOT / "hooks" / "ro_after.py"), "site"], cwd=project,
+                               capture_output=True, text=True, timeout=300)
+        runs[-1]["steps_after"] = (after.stdout + after.stderr).strip().splitlines()
     except (subprocess.CalledProcessError, OSError) as error:
         runs.append({"engine": "zensical 0.0.73", "strict_build": False, "seconds": None,
                      "problems": [f"could not install or run {ZENSICAL}: {error}"], "site": ""})
