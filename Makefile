@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: serve build test lint schemas bench audit clean link-contract lock canary
+.PHONY: serve build test lint schemas bench audit clean link-contract lock canary zensical-build
 
 # Exactly the locked versions, each checked against its hash (requirements.lock, made by `make lock` from
 # pyproject.toml's ranges). The guide is a site, not a package: nothing of the project itself is installed.
@@ -28,12 +28,23 @@ $(NPM_STAMP): package.json package-lock.json
 serve: $(STAMP) $(NPM_STAMP)  ## Serve the guide on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr 127.0.0.1:8000
 
-# ENGINE picks the engine: mkdocs (the default) or properdocs, the drop-in MkDocs 1.6 fork (the same hooks,
-# the same site). Zensical ignores hooks: see `make canary` and the README.
+# ENGINE picks the engine: mkdocs (the default); properdocs, the drop-in MkDocs 1.6 fork (the same hooks, the
+# same site); or zensical, which ignores hooks, so hooks/ro_after.py then takes the hook's steps over site/
+# (no PDFs yet: see the README's "Engines").
 ENGINE ?= mkdocs
-build: $(STAMP) $(NPM_STAMP)  ## Build the static site into site/ (ENGINE=mkdocs|properdocs)
-	@case "$(ENGINE)" in mkdocs|properdocs) ;; *) echo "ENGINE=$(ENGINE): expected mkdocs or properdocs" >&2; exit 2;; esac
-	$(BIN)/$(ENGINE) build --strict
+build: $(STAMP) $(NPM_STAMP)  ## Build the static site into site/ (ENGINE=mkdocs|properdocs|zensical)
+	@case "$(ENGINE)" in mkdocs|properdocs|zensical) ;; *) echo "ENGINE=$(ENGINE): expected mkdocs, properdocs or zensical" >&2; exit 2;; esac
+	@if [ "$(ENGINE)" = zensical ]; then $(MAKE) --no-print-directory zensical-build; \
+	else $(BIN)/$(ENGINE) build --strict; fi
+
+# Zensical keeps its page cache in the project's .cache/ and `--clean` empties that folder (our PDF cache with
+# it), so it builds a copy of the project in .cache/zensical/.
+zensical-build:
+	rm -rf .cache/zensical && mkdir -p .cache/zensical
+	cp -r docs overrides hooks mkdocs.yml .cache/zensical/
+	cd .cache/zensical && $(CURDIR)/$(BIN)/zensical build --clean --strict
+	rm -rf site && mv .cache/zensical/site site
+	$(BIN)/python hooks/ro_after.py site
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests benchmarks

@@ -7,9 +7,8 @@ components our scripts started (compared with MkDocs). Writes benchmarks/results
 table for the README. Exits 0 whatever it finds: a failing canary is a figure, not a broken build.
 
 After Zensical's build, `hooks/ro_after.py` adds what the hook adds under MkDocs (the joined scripts and
-styles, the plan's catalogue). Zensical runs in its own virtual environment, `.cache/canary/venv` (the
-locked packages plus zensical), on a copy of the project in `.cache/canary/project`, so it never touches
-`site/` or `.venv`.
+styles, the plan's catalogue). Zensical (locked in requirements.lock like
+everything else) builds a copy of the project in `.cache/canary/project`, so it never touches `site/`.
 """
 
 from __future__ import annotations
@@ -30,18 +29,6 @@ ZENSICAL = "zensical==0.0.73"
 RESULTS = ROOT / "benchmarks" / "results" / "engines.json"
 sys.path.insert(0, str(ROOT / "tests"))
 ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.S)
-
-
-def _canary_venv() -> Path:
-    venv = WORK / "venv"
-    python = venv / "bin" / "python"
-    if not (venv / ".installed").is_file():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "--require-hashes", "--no-deps", "-r",
-                        str(ROOT / "requirements.lock")], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", ZENSICAL], check=True)
-        (venv / ".installed").touch()
-    return venv / "bin"
 
 
 def _project() -> Path:
@@ -121,7 +108,7 @@ def main() -> None:
                ROOT, WORK / "properdocs"),
     ]
     try:
-        zensical = _canary_venv() / "zensical"
+        zensical = bin_ / "zensical"
         runs.append(_build("zensical 0.0.73", [str(zensical), "build", "--clean", "--strict"], project,
                            project / "site"))
         # What the hook adds under MkDocs, as steps over Zensical's site (hooks/ro_after.py)
@@ -130,7 +117,7 @@ def main() -> None:
         runs[-1]["steps_after"] = (after.stdout + after.stderr).strip().splitlines()
     except (subprocess.CalledProcessError, OSError) as error:
         runs.append({"engine": "zensical 0.0.73", "strict_build": False, "seconds": None,
-                     "problems": [f"could not install or run {ZENSICAL}: {error}"], "site": ""})
+                     "problems": [f"could not run {ZENSICAL}: {error}"], "site": ""})
     base = _pages(WORK / "mkdocs")
     for run in runs:
         site = Path(run["site"]) if run["site"] else None

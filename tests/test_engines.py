@@ -145,3 +145,27 @@ def test_without_the_hook_a_bad_marker_stops_the_build_with_file_and_line(tmp_pa
     line = len(text.splitlines()) + 2
     assert f"docs/prepare.md:{line}: unknown checklist 'no-such-list'" in done.stderr, done.stderr[-1500:]
     assert "Traceback" not in done.stderr
+
+
+# --- Zensical 0.0.73: its build of a copy, then the steps after (as `ENGINE=zensical make build` does) ---
+
+
+@pytest.mark.browser
+def test_zensical_builds_the_guide_strictly_and_every_page_works(tmp_path, chromium, real_site):
+    import shutil
+
+    project = tmp_path / "project"
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    zensical = Path(sys.executable).parent / "zensical"
+    built = subprocess.run([str(zensical), "build", "--clean", "--strict"], cwd=project, capture_output=True,
+                           text=True, timeout=600, env={**os.environ, "NO_COLOR": "1"})
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    after = subprocess.run([sys.executable, str(ROOT / "hooks" / "ro_after.py"), "site"], cwd=project,
+                           capture_output=True, text=True, timeout=300)
+    assert after.returncode == 0, after.stderr
+    site = project / "site"
+    assert not (site / "components").exists() and (site / "plan" / "items.json").is_file()
+    assert "<!-- ro:" not in (site / "prepare" / "index.html").read_text(encoding="utf-8")
+    assert _started(chromium, site) == _started(chromium, real_site)  # every component starts, no error
