@@ -30,7 +30,7 @@ serve: $(STAMP) $(NPM_STAMP)  ## Serve the guide on http://127.0.0.1:8000 with l
 
 # ENGINE picks the engine: mkdocs (the default); properdocs, the drop-in MkDocs 1.6 fork (the same hooks, the
 # same site); or zensical, which ignores hooks, so hooks/ro_after.py then takes the hook's steps over site/
-# (no PDFs yet: see the README's "Engines").
+# (see the README's "Engines").
 ENGINE ?= mkdocs
 build: $(STAMP) $(NPM_STAMP)  ## Build the static site into site/ (ENGINE=mkdocs|properdocs|zensical)
 	@case "$(ENGINE)" in mkdocs|properdocs|zensical) ;; *) echo "ENGINE=$(ENGINE): expected mkdocs, properdocs or zensical" >&2; exit 2;; esac
@@ -42,9 +42,9 @@ build: $(STAMP) $(NPM_STAMP)  ## Build the static site into site/ (ENGINE=mkdocs
 zensical-build:
 	rm -rf .cache/zensical && mkdir -p .cache/zensical
 	cp -r docs overrides hooks mkdocs.yml .cache/zensical/
-	cd .cache/zensical && $(CURDIR)/$(BIN)/zensical build --clean --strict
+	cd .cache/zensical && RO_PDF_CACHE=$(CURDIR)/.cache/pdf $(CURDIR)/$(BIN)/zensical build --clean --strict
 	rm -rf site && mv .cache/zensical/site site
-	$(BIN)/python hooks/ro_after.py site
+	RO_PDF_CACHE=$(CURDIR)/.cache/pdf $(BIN)/python hooks/ro_after.py site
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests benchmarks

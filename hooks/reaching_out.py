@@ -9,13 +9,11 @@ every link a component emitted lands on an anchor that exists. It also adds the 
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import posixpath
 import warnings
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -28,6 +26,7 @@ import ro_aliases
 import ro_assets
 import ro_markdown
 import ro_pdf
+import ro_pdf_site
 import ro_plan
 import ro_registry
 import ro_render
@@ -166,30 +165,20 @@ def _add_pdfs(files: Files, config: MkDocsConfig, site: Site) -> None:
     """Make (or take from the cache) every PDF and add it as a generated file under downloads/."""
     # The print templates, their stylesheet and fonts are inputs of the PDFs, not files of the site.
     _unpublish(files, ro_pdf.PRINT)
-    switch = os.environ.get("RO_PDFS", "").strip().lower()
-    if switch in ("0", "off", "no", "false"):
+    if ro_pdf_site.switched_off():
         site.downloads = ro_pdf.PdfBuild(enabled=False)
         _LOG.info("Reaching Out: PDFs switched off (RO_PDFS=0)")
         return
     root = Path(config.config_file_path).resolve().parent
-    cache = Path(os.environ.get("RO_PDF_CACHE") or root / ".cache" / "pdf")
-    site_url = site.site_url
 
-    def link(target: str) -> str:
-        path, _, anchor = target.partition("#")
-        found = files.get_file_from_path(posixpath.normpath(path)) if path else None
-        url = found.url if found else path
-        if not site_url:
-            return ""
-        return urljoin(site_url, url) + (f"#{anchor}" if anchor else "")
+    def url_of(path: str) -> str | None:
+        found = files.get_file_from_path(posixpath.normpath(path))
+        return found.url if found else None
 
-    # Links in the data are printed as web addresses: a page that moves changes the PDFs.
-    pages = sorted((f.src_uri, f.url) for f in files.documentation_pages())
-    links_key = json.dumps([site_url, pages])
-    jobs = ro_pdf.plan(site.guide, site_name=config.site_name, link=link, where=site.link_to, links_key=links_key)
-    defer = _COMMAND["name"] == "serve" and switch not in ("1", "on", "yes", "true", "all")
+    pages = [(f.src_uri, f.url) for f in files.documentation_pages()]
     try:
-        build = ro_pdf.render_all(jobs, cache, defer_uncached=defer)
+        build = ro_pdf_site.make(site, pages, site_name=config.site_name, root=root, url_of=url_of,
+                                 defer=_COMMAND["name"] == "serve")
     except (OSError, ImportError) as error:
         raise PluginError(f"Reaching Out could not make the PDFs: {error} (WeasyPrint needs Pango: on Debian, "
                           f"apt-get install libpango-1.0-0 libpangoft2-1.0-0; or set RO_PDFS=0)") from None

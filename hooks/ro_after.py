@@ -6,10 +6,13 @@ project folder, after the build. It loads the data and pages as the Markdown ext
 - takes the theme's inputs out of the site (`components/`, `print/`: the engine copied them from overrides/);
 - writes `assets/ro/ro.js` and `ro.css`, the components' scripts and styles joined and minified, and
   minifies `print.css`;
+- copies the PDFs, which the extension made (or took from the cache) before the pages rendered, into
+  `downloads/`;
 - publishes the plan page's catalogue (`plan/items.json`), with links relative to the plan page.
 
-Not yet here (the hook still does them under MkDocs and ProperDocs): the PDFs and the check that every link a
-component wrote lands on an anchor. Under MkDocs and ProperDocs this module is not needed.
+Not yet here (the hook still does it under MkDocs and ProperDocs): the check that every link a component
+wrote lands on an anchor (Zensical checks anchors itself). Under MkDocs and ProperDocs this module is not
+needed.
 """
 
 from __future__ import annotations
@@ -40,6 +43,12 @@ def run(site_dir: Path, data: Path, docs: Path, site_url: str = "", overrides: P
         (assets / name).write_text(text, encoding="utf-8")
         done.append(f"wrote assets/ro/{name}")
     ro_assets.minify(assets)
+    for pdf in getattr(site.downloads, "pdfs", ()):
+        if pdf.path is not None:
+            (site_dir / "downloads").mkdir(exist_ok=True)
+            shutil.copyfile(pdf.path, site_dir / "downloads" / pdf.job.name)
+    if getattr(site.downloads, "pdfs", ()):
+        done.append(f"copied {len(site.downloads.pdfs)} PDFs into downloads/")
     home = site.home_of("plan")
     if home is not None and site.plan_items_src:
         here = ro_markdown.url_of(home)
@@ -62,8 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--data", type=Path, default=Path("docs/data"))
     parser.add_argument("--docs", type=Path, default=Path("docs"))
-    parser.add_argument("--site-url", default="")
+    parser.add_argument("--site-url", default=None, help="default: site_url in mkdocs.yml")
     args = parser.parse_args(argv)
+    if args.site_url is None:  # the address printed on the PDFs, as the build's extension had it
+        args.site_url = str(ro_markdown.read_config().get("site_url", ""))
     if not args.site.is_dir():
         print(f"{args.site}: no built site there (build it first)", file=sys.stderr)
         return 1

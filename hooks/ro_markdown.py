@@ -24,6 +24,8 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+import ro_pdf
+import ro_pdf_site
 import ro_registry
 import ro_safe_markdown
 from ro_data import DataError, load_guide
@@ -50,7 +52,8 @@ def site_for(data: Path, docs: Path, site_url: str) -> tuple[Site, bool]:
     except DataError as error:
         _stop("The guide's data has problems", error.messages)
     site = Site(guide, docs_prefix=docs.as_posix().rstrip("/") + "/", site_url=site_url)
-    order = nav_order(_nav(Path("mkdocs.yml")))  # guide-wide lists follow the reading order, as with the hook
+    config = read_config()
+    order = nav_order(config.get("nav", []))  # guide-wide lists follow the reading order, as with the hook
     found = [p for p in inputs if p.suffix == ".md" and data.resolve() not in p.resolve().parents]
     sources = sorted((p.relative_to(docs).as_posix() for p in found), key=lambda s: (order.get(s, len(order)), s))
     pages = {src: (docs / src).read_text(encoding="utf-8") for src in sources}
@@ -60,18 +63,26 @@ def site_for(data: Path, docs: Path, site_url: str) -> tuple[Site, bool]:
     home = site.home_of("plan")
     if home is not None:  # the plan page's catalogue, which ro_after.py publishes there
         site.plan_items_src = posixpath.join(url_of(home), "items.json")
+    try:  # before any page renders, so the Downloads page and the worksheets list them; ro_after.py copies them
+        site.downloads = ro_pdf_site.make(site, [(src, url_of(src)) for src in pages],
+                                          site_name=str(config.get("site_name", "")), root=Path.cwd(),
+                                          url_of=lambda path: url_of(path) if path in pages else None)
+    except (OSError, ImportError) as error:
+        _stop("The PDFs could not be made", [f"{error} (WeasyPrint needs Pango; or set RO_PDFS=0)"])
+    for message in ro_pdf.overflowing(site.downloads, guide):
+        sys.stderr.write(f"WARNING: {site.docs_prefix}data/worksheets.yml: {message}\n")
     _LOADED[key] = (stamp, site)
     return site, False
 
 
-def _nav(config: Path) -> list:
-    """Return the nav of mkdocs.yml (MkDocs, ProperDocs and Zensical all read it), or []."""
-    if not config.is_file():
-        return []
+def read_config(path: Path = Path("mkdocs.yml")) -> dict:
+    """Return mkdocs.yml (MkDocs, ProperDocs and Zensical all read it) as plain data, or {}."""
+    if not path.is_file():
+        return {}
     import yaml
 
-    loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # tags such as !!python are text
-    return loaded.get("nav", []) if isinstance(loaded, dict) else []
+    loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # tags such as !!python are text
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _stop(title: str, messages: list[str]) -> None:
@@ -88,17 +99,17 @@ def url_of(src: str) -> str:
     if not src.endswith(".md"):
         return src
     stem = src[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
+    if stem == "index":
+        return "./"  # as MkDocs writes the start page's URL
+    return stem[:-5] if stem.endswith("/index") else stem + "/"
 
 
 def relative(url: str, here: str) -> str:
-    """Return `url` (from the site's root; "" is the start page) as seen from the page at `here`, as MkDocs does."""
+    """Return `url` (from the site's root; "./" is the start page) as seen from the page at `here`, as MkDocs does."""
     found = posixpath.relpath("/" + url, "/" + (here or "."))
     if found == ".":
         return "./"
-    return found + "/" if url == "" or url.endswith("/") else found
+    return found + "/" if url.endswith("/") else found
 
 
 def _page_of(md: Markdown, site: Site) -> PageContext:
@@ -125,7 +136,7 @@ def _page_of(md: Markdown, site: Site) -> PageContext:
 
     def absolute(target: str) -> str:
         path, _, anchor = target.partition("#")
-        url = root.rstrip("/") + "/" + url_of(path) if path else ""
+        url = root.rstrip("/") + "/" + url_of(path).removeprefix("./") if path else ""
         return f"{url}#{anchor}" if anchor else url
 
     return PageContext(str(page.path), absolute)
