@@ -10,8 +10,9 @@ project folder, after the build. It loads the data and pages as the Markdown ext
   `downloads/`;
 - publishes the plan page's catalogue (`plan/items.json`), with links relative to the plan page.
 
-Not yet here (the hook still does it under MkDocs and ProperDocs): the check that every link a component
-wrote lands on an anchor (Zensical checks anchors itself). Under MkDocs and ProperDocs this module is not
+Then it checks the result as the hook checks a build (`check`): every internal link of every page lands on a
+file and an anchor that exist, and every renamed anchor (docs/data/aliases.yml) leads to one that exists.
+Any problem is a line `page -> link (reason)` and exit code 1. Under MkDocs and ProperDocs this module is not
 needed.
 """
 
@@ -23,7 +24,9 @@ import shutil
 import sys
 from pathlib import Path
 
+import ro_aliases
 import ro_assets
+import ro_built
 import ro_markdown
 import ro_plan
 import ro_registry
@@ -65,6 +68,18 @@ def run(site_dir: Path, data: Path, docs: Path, site_url: str = "", overrides: P
     return done
 
 
+def check(site_dir: Path, data: Path, docs: Path) -> list[str]:
+    """Return the built site's broken internal links and broken aliases, a message each."""
+    site, _ = ro_markdown.site_for(data, docs, "")
+
+    def anchors_of(page: str) -> set[str] | None:
+        html = site_dir / ro_markdown.url_of(page) / "index.html"
+        return ro_built.Page(html.read_text(encoding="utf-8")).ids if html.is_file() else None
+
+    aliases = site.guide.aliases.aliases if site.guide.aliases else ()
+    return ro_built.broken_links(site_dir.resolve()) + ro_aliases.problems(aliases, anchors_of, f"{data}/aliases.yml")
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python hooks/ro_after.py SITE [--data docs/data] [--docs docs] [--site-url URL]`."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -80,7 +95,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for line in run(args.site, args.data, args.docs, args.site_url):
         print(f"Reaching Out: {line}")
-    return 0
+    problems = check(args.site, args.data, args.docs)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+    if problems:
+        print(f"Reaching Out: {len(problems)} broken links in {args.site}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

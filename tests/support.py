@@ -9,8 +9,9 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
+
+from ro_built import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -157,31 +158,9 @@ def _build_real_guide(site: Path) -> None:
 # --- Reading built pages ---
 
 
-class Page(HTMLParser):
-    """The ids (link targets: `id`, and `<a name>`) and the links (`href`, `src`) of one HTML page."""
-
-    def __init__(self, html: str = ""):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        if html:
-            self.feed(html)
-            self.close()
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        if tag == "a" and attributes.get("name"):
-            self.ids.add(attributes["name"])
-        for key in ("href", "src"):
-            if attributes.get(key) and tag in ("a", "link", "script", "img", "source", "iframe"):
-                self.links.append(attributes[key])
-
-
 def page_ids(html: str) -> set[str]:
     """Every link target on an HTML page."""
-    return Page(html).ids
+    return Page(html).ids  # ro_built.Page: the steps after a build check links with it too
 
 
 if __name__ == "__main__":

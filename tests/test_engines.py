@@ -169,3 +169,10 @@ def test_zensical_builds_the_guide_strictly_and_every_page_works(tmp_path, chrom
     assert not (site / "components").exists() and (site / "plan" / "items.json").is_file()
     assert "<!-- ro:" not in (site / "prepare" / "index.html").read_text(encoding="utf-8")
     assert _started(chromium, site) == _started(chromium, real_site)  # every component starts, no error
+    # The steps after check the links as the hook does: a broken one is a line and exit code 1.
+    page = site / "prepare" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('href="#cl-the-day-before"', 'href="#cl-gone"', 1),
+                    encoding="utf-8")
+    again = subprocess.run([sys.executable, str(ROOT / "hooks" / "ro_after.py"), "site"], cwd=project,
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 1 and "prepare/index.html -> #cl-gone (no such anchor)" in again.stderr, again.stderr

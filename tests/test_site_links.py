@@ -2,39 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
-
-from support import Page
-
-
-def broken_links(site: Path) -> list[str]:
-    """Return `page -> link (reason)` for every internal link that does not resolve."""
-    pages = {html: Page(html.read_text(encoding="utf-8")) for html in sorted(site.rglob("*.html"))}
-    broken = []
-    for html, parser in pages.items():
-        base = "file://" + str(html)
-        for link in parser.links:
-            parsed = urlparse(link)
-            if parsed.scheme in ("http", "https", "mailto", "tel", "data", "javascript"):
-                continue  # not followed (no network here); requests to other origins are tested in the browser
-            # The 404 page uses addresses from the site's root, as the server would serve them.
-            target = urlparse(urljoin("file://" + str(site) + "/", link.lstrip("/")) if link.startswith("/")
-                              else urljoin(base, link))
-            path = Path(unquote(target.path))
-            if link.startswith("#"):
-                path = html
-            elif path.is_dir() or link.endswith("/"):
-                path = path / "index.html"
-            if not path.exists():
-                broken.append(f"{html.relative_to(site)} -> {link} (no such file)")
-                continue
-            # A fragment holding "=" is a plan link's state (#i=…&n=…), read by the page's script, not an anchor.
-            if target.fragment and "=" not in target.fragment and path.suffix == ".html":
-                anchors = pages[path].ids if path in pages else set()
-                if unquote(target.fragment) not in anchors:
-                    broken.append(f"{html.relative_to(site)} -> {link} (no such anchor)")
-    return broken
+from ro_built import broken_links
 
 
 def test_no_broken_links_in_the_guide(real_site):
