@@ -15,8 +15,10 @@ every `file:line` message and no traceback.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +38,7 @@ from ro_site import PageContext, Site
 ACTIVE: list[Site] = []
 # Sites the extension loaded itself, by data folder: (the inputs' modification times, the Site).
 _LOADED: dict[Path, tuple[tuple, Site]] = {}
+_STOPPING = threading.Lock()
 
 
 def site_for(data: Path, docs: Path, site_url: str) -> tuple[Site, bool]:
@@ -86,9 +89,16 @@ def read_config(path: Path = Path("mkdocs.yml")) -> dict:
 
 
 def _stop(title: str, messages: list[str]) -> None:
-    """End the build as an author should see it: every message, no traceback (on any engine)."""
-    sys.stderr.write(f"Reaching Out: {title} ({len(messages)}):\n" + "".join(f"  {m}\n" for m in messages))
-    raise SystemExit(1)
+    """End the build as an author should see it: every message once, no traceback, exit code 1, on any engine.
+
+    Not an exception: Zensical renders pages in parallel and prints a traceback for any exception an extension
+    raises, so the process ends here, once, under a lock.
+    """
+    with _STOPPING:
+        sys.stderr.write(f"Reaching Out: {title} ({len(messages)}):\n" + "".join(f"  {m}\n" for m in messages))
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(1)
 
 
 def url_of(src: str) -> str:

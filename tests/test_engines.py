@@ -176,3 +176,24 @@ def test_zensical_builds_the_guide_strictly_and_every_page_works(tmp_path, chrom
     again = subprocess.run([sys.executable, str(ROOT / "hooks" / "ro_after.py"), "site"], cwd=project,
                            capture_output=True, text=True, timeout=300)
     assert again.returncode == 1 and "prepare/index.html -> #cl-gone (no such anchor)" in again.stderr, again.stderr
+
+
+def test_on_zensical_a_data_error_stops_the_build_with_file_and_line_once(tmp_path):
+    import shutil
+
+    project = tmp_path / "project"
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "hooks").mkdir()  # mkdocs.yml watches it
+    questions = project / "docs" / "data" / "questions.yml"
+    lines = questions.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[5] = "  - id: [not, closed\n"
+    questions.write_text("".join(lines), encoding="utf-8")
+    zensical = Path(sys.executable).parent / "zensical"
+    done = subprocess.run([str(zensical), "build", "--clean", "--strict"], cwd=project, capture_output=True,
+                          text=True, timeout=600, env={**os.environ, "NO_COLOR": "1"})
+    said = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr)
+    assert done.returncode == 1
+    assert len(re.findall(r"^  docs/data/questions\.yml:\d+: not valid YAML", said, re.M)) == 1, said[-2000:]
+    assert "Traceback" not in said
