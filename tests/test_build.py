@@ -117,3 +117,15 @@ def test_search_indexes_what_a_reader_searches_for_not_form_labels(real_site, re
         rows = [f for s in worksheet.sections for f in s.fields if f.type == "rows"]
         for field in rows:
             assert re.search(re.escape(field.columns[0].label), text), (worksheet.id, field.id)
+
+
+def test_every_page_names_the_licenses_and_the_files_hold_them(real_site):
+    """Career centers may copy and adapt the guide: the footer says so on every page (issue 14, part 3)."""
+    from support import ROOT
+
+    for page in sorted(real_site.rglob("index.html")):
+        footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".md-copyright")
+        assert footer and "CC BY 4.0" in footer.get_text() and "MIT" in footer.get_text(), page
+    code, content = (ROOT / "LICENSE").read_text(), (ROOT / "LICENSE-CONTENT").read_text()
+    assert "MIT License" in code and "Permission is hereby granted, free of charge" in code
+    assert "Creative Commons Attribution 4.0 International" in content and "Section 3 – License Conditions" in content
