@@ -55,12 +55,7 @@ def run(site_dir: Path, data: Path, docs: Path, site_url: str = "", overrides: P
     home = site.home_of("plan")
     if home is not None and site.plan_items_src:
         here = ro_markdown.url_of(home)
-
-        def resolve(target: str) -> str:
-            path, _, anchor = target.partition("#")
-            url = ro_markdown.relative(ro_markdown.url_of(path), here) if path else ""
-            return f"{url}#{anchor}" if anchor else url
-
+        resolve = ro_markdown.resolver(lambda path: ro_markdown.relative(ro_markdown.url_of(path), here))
         out = site_dir / site.plan_items_src
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(ro_plan.catalogue(site, home, resolve), encoding="utf-8")

@@ -19,6 +19,7 @@ import os
 import posixpath
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -122,6 +123,17 @@ def relative(url: str, here: str) -> str:
     return found + "/" if url.endswith("/") else found
 
 
+def resolver(url_for: Callable[[str], str]) -> Callable[[str], str]:
+    """Return a link resolver: `prepare.md#x` → `url_for("prepare.md")` + `#x`; a bare `#x` stays on the page."""
+
+    def resolve(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        url = url_for(path) if path else ""
+        return f"{url}#{anchor}" if anchor else url
+
+    return resolve
+
+
 def _page_of(md: Markdown, site: Site) -> PageContext:
     """Return the page `md` converts, and its link resolver, as the engine tells it (no hook)."""
     relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None  # noqa: SIM401
@@ -129,27 +141,19 @@ def _page_of(md: Markdown, site: Site) -> PageContext:
     if file is not None:  # MkDocs and ProperDocs: relative links, as the hook makes them
         files = relpath.files
 
-        def resolve(target: str) -> str:
-            path, _, anchor = target.partition("#")
-            found = files.get_file_from_path(posixpath.normpath(path)) if path else None
-            url = relative(found.url if found else url_of(path), file.url) if path else ""
-            return f"{url}#{anchor}" if anchor else url
+        def url_for(path: str) -> str:
+            found = files.get_file_from_path(posixpath.normpath(path))
+            return relative(found.url if found else url_of(path), file.url)
 
-        return PageContext(file.src_uri, resolve)
+        return PageContext(file.src_uri, resolver(url_for))
     try:  # Zensical gives the page to extensions; it rewrites relative links in raw HTML, so root-absolute
         from zensical.extensions.context import ContextPreprocessor
 
         page = ContextPreprocessor.from_markdown(md).page
     except Exception:  # noqa: BLE001 - another engine, or none: links stay guide-relative
         return PageContext("", None)
-    root = urlsplit(site.site_url).path or "/"
-
-    def absolute(target: str) -> str:
-        path, _, anchor = target.partition("#")
-        url = root.rstrip("/") + "/" + url_of(path).removeprefix("./") if path else ""
-        return f"{url}#{anchor}" if anchor else url
-
-    return PageContext(str(page.path), absolute)
+    root = (urlsplit(site.site_url).path or "/").rstrip("/")
+    return PageContext(str(page.path), resolver(lambda path: root + "/" + url_of(path).removeprefix("./")))
 
 
 class _MarkerPreprocessor(Preprocessor):
