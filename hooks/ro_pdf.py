@@ -13,7 +13,7 @@ with what follows; each worksheet fits in the pages its YAML declares, on A4 and
 
 This module says what to print and renders it; `ro_pdf_cache` keeps the PDFs by a key made of all
 they are made from (a PDF, and its HTML, is rendered only when its key is not cached, so a build with
-every PDF cached stays cheap); `ro_pdf_acroform` repairs the form WeasyPrint writes.
+every PDF cached stays cheap); `ro_pdf_render` lays out and writes a PDF with WeasyPrint.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-import ro_pdf_acroform
 import ro_pdf_cache
+import ro_pdf_render
 import ro_render
 import ro_safe_markdown
 from ro_checklist import ChecklistComponent
@@ -39,8 +39,6 @@ from ro_worksheet import WorksheetComponent
 
 ROOT = Path(__file__).resolve().parent.parent
 PRINT = ROOT / "overrides" / "print"
-STYLESHEET = "pdf.css"
-FONTS = ("fonts/LiberationSans-Regular.ttf", "fonts/LiberationSans-Bold.ttf")
 # Paper id → (CSS page size, name shown to readers). Both sizes fit the same margins.
 PAPERS = {"a4": ("A4", "A4"), "letter": ("letter", "US Letter")}
 PACKED = ("worksheets", "checklists")  # the groups whose PDFs the counselor pack holds
@@ -237,7 +235,7 @@ def inputs_digest(print_dir: Path = PRINT, hooks: Path = HOOKS) -> str:
     """Hash what every PDF depends on besides its data: the templates and code it uses, styles, fonts, renderer."""
     templates = ro_pdf_cache.templates_reached(ro_render.environment(print_dir), TEMPLATES)
     modules = ro_pdf_cache.modules_reached(hooks / Path(__file__).name)
-    return ro_pdf_cache.inputs_digest(print_dir, (*templates, STYLESHEET, *FONTS), modules)
+    return ro_pdf_cache.inputs_digest(print_dir, (*templates, *ro_pdf_render.FILES), modules)
 
 
 def cache_key(job: Job, inputs: str) -> str:
@@ -272,21 +270,7 @@ def render_all(jobs: Iterable[Job], cache_dir: Path, *, defer_uncached: bool = F
 
 def render_pdf(job: Job, print_dir: Path = PRINT) -> tuple[bytes, int]:
     """Render one job's HTML to a fillable PDF; return its bytes and its page count."""
-    import weasyprint  # imported on first use: builds with every PDF cached never load it
-    from weasyprint.text.fonts import FontConfiguration
-
-    fonts = FontConfiguration()  # @font-face works only through a font configuration
-    stylesheets = [
-        weasyprint.CSS(filename=str(print_dir / STYLESHEET), font_config=fonts),
-        weasyprint.CSS(string=f"@page {{ size: {PAPERS[job.paper][0]}; }}"),
-    ]
-    # A tagged PDF (structure, language) for screen readers, where this WeasyPrint can make one.
-    options = {"pdf_forms": True} | ({"pdf_tags": True} if "pdf_tags" in weasyprint.DEFAULT_OPTIONS else {})
-    document = weasyprint.HTML(string=job.html, base_url=str(print_dir) + "/").render(
-        stylesheets=stylesheets, font_config=fonts, **options
-    )
-    content = document.write_pdf(finisher=ro_pdf_acroform.finisher(dict(job.group_labels)), **options)
-    return content, len(document.pages)
+    return ro_pdf_render.render_pdf(job.html, PAPERS[job.paper][0], dict(job.group_labels), print_dir)
 
 
 def overflowing(build: PdfBuild, guide: Guide) -> list[str]:

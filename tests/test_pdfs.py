@@ -405,7 +405,7 @@ def test_changing_one_checklist_item_renders_that_checklist_and_the_pack(warm_ca
 def test_changing_the_stylesheet_renders_every_pdf(warm_cache, tmp_path):
     print_dir = tmp_path / "print"
     shutil.copytree(ro_pdf.PRINT, print_dir)
-    with (print_dir / ro_pdf.STYLESHEET).open("a") as css:
+    with (print_dir / "pdf.css").open("a") as css:
         css.write("\n.doc__title { letter-spacing: 0.01em; }\n")
     jobs = [j for j in _jobs(SAMPLE_DOCS / "data", print_dir) if j.paper == "a4"]
     build = ro_pdf.render_all(jobs, _copy(warm_cache, tmp_path), print_dir=print_dir)
