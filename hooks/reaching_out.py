@@ -24,6 +24,8 @@ from mkdocs.utils import get_relative_url
 # Sibling imports at the top: MkDocs puts hooks/ on sys.path only while it imports this file.
 import ro_aliases
 import ro_assets
+import ro_go
+import ro_link_contract
 import ro_markdown
 import ro_pdf
 import ro_pdf_site
@@ -48,10 +50,12 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(_report("The guide's data has problems", error.messages)) from None
     site = Site(guide, docs_prefix=_display(docs, root) + "/", site_url=_published_site_url(config),
+                site_name=config.site_name,
                 env=ro_render.environment(cache=root / ".cache" / "jinja"))
     if "ro_markdown" not in config.markdown_extensions:
         raise PluginError("Reaching Out renders its components with a Markdown extension: add `- ro_markdown` "
                           "to markdown_extensions in mkdocs.yml")
+    site.contract_short = ro_link_contract.read_short(docs.parent / "link-contract.txt")
     ro_markdown.ACTIVE[:] = [site]  # the extension renders with this build's Site, page by page (below)
     return config
 
@@ -75,6 +79,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _add_assets(files, config)
     _add_pdfs(files, config, site)
     _add_plan_items(files, config, site)
+    titles = {t.link: t.title for t in site.targets()}
+    for path, html in ro_go.pages(site.short_addresses(), titles, config.site_name, site.site_url):
+        files.append(File.generated(config, path, content=html))
     return files
 
 

@@ -8,7 +8,8 @@ project folder, after the build. It loads the data and pages as the Markdown ext
   minifies `print.css`;
 - copies the PDFs, which the extension made (or took from the cache) before the pages rendered, into
   `downloads/`;
-- publishes the plan page's catalogue (`plan/items.json`), with links relative to the plan page.
+- publishes the plan page's catalogue (`plan/items.json`), with links relative to the plan page;
+- writes the short addresses' pages (`go/…/`, see ro_go).
 
 Then it checks the result as the hook checks a build (`check`): every internal link of every page lands on a
 file and an anchor that exist, and every renamed anchor (docs/data/aliases.yml) leads to one that exists.
@@ -27,6 +28,7 @@ from pathlib import Path
 import ro_aliases
 import ro_assets
 import ro_built
+import ro_go
 import ro_markdown
 import ro_plan
 import ro_registry
@@ -60,6 +62,10 @@ def run(site_dir: Path, data: Path, docs: Path, site_url: str = "", overrides: P
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(ro_plan.catalogue(site, home, resolve), encoding="utf-8")
         done.append(f"wrote {posixpath.normpath(site.plan_items_src)}")
+    titles = {t.link: t.title for t in site.targets()}
+    name = str(ro_markdown.read_config().get("site_name", ""))
+    count = ro_go.write(site_dir, site.short_addresses(), titles, name, site.site_url)
+    done.append(f"wrote {count} short addresses (go/…/)")
     return done
 
 

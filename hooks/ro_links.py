@@ -8,6 +8,7 @@ keeps them working is ro_link_contract.
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from ro_component import Target
@@ -75,3 +76,24 @@ def nav_order(nav: list) -> dict[str, int]:
 
     walk(nav)
     return order
+
+
+def url_of(src: str) -> str:
+    """Return a page's URL, directory style: `prepare.md` → `prepare/`, `worksheets/index.md` → `worksheets/`.
+
+    Any other file of the site keeps its path (`plan/items.json`).
+    """
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
+    if stem == "index":
+        return "./"  # as MkDocs writes the start page's URL
+    return stem[:-5] if stem.endswith("/index") else stem + "/"
+
+
+def relative(url: str, here: str) -> str:
+    """Return `url` (from the site's root; "./" is the start page) as seen from the page at `here`, as MkDocs does."""
+    found = posixpath.relpath("/" + url, "/" + (here or "."))
+    if found == ".":
+        return "./"
+    return found + "/" if url.endswith("/") else found

@@ -1,8 +1,8 @@
 """The Python-Markdown extension that turns the guide's markers into components while a page converts.
 
 Imports no MkDocs. The preprocessor replaces each marker line with the component the site renders
-(stashed as raw HTML, so Markdown leaves it alone); a tree processor marks links to other sites so
-print.css can write their address on paper.
+(stashed as raw HTML, so Markdown leaves it alone); a tree processor marks links so that print.css can
+write on paper where they lead, and starts the page with where it came from (see _PrintedLinks).
 
 mkdocs.yml lists it under `markdown_extensions` as `ro_markdown` (hooks/ is importable: `make` puts it on
 the venv's path), so any engine that runs Python-Markdown extensions renders the components. Under MkDocs
@@ -22,17 +22,20 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+import ro_go
+import ro_link_contract
 import ro_pdf
 import ro_pdf_site
 import ro_registry
 import ro_safe_markdown
 from ro_data import DataError, load_guide
-from ro_links import nav_order
+from ro_links import nav_order, relative, url_of
 from ro_site import PageContext, Site
 
 # The Site the MkDocs hook made for the build under way (it sets and clears it); then the extension uses it.
@@ -55,8 +58,10 @@ def site_for(data: Path, docs: Path, site_url: str) -> tuple[Site, bool]:
         guide = load_guide(data, Path.cwd())
     except DataError as error:
         _stop("The guide's data has problems", error.messages)
-    site = Site(guide, docs_prefix=docs.as_posix().rstrip("/") + "/", site_url=site_url)
     config = read_config()
+    site = Site(guide, docs_prefix=docs.as_posix().rstrip("/") + "/", site_url=site_url,
+                site_name=str(config.get("site_name", "")),
+                contract_short=ro_link_contract.read_short(docs.parent / "link-contract.txt"))
     order = nav_order(config.get("nav", []))  # guide-wide lists follow the reading order, as with the hook
     found = [p for p in inputs if p.suffix == ".md" and data.resolve() not in p.resolve().parents]
     sources = sorted((p.relative_to(docs).as_posix() for p in found), key=lambda s: (order.get(s, len(order)), s))
@@ -100,27 +105,6 @@ def _stop(title: str, messages: list[str]) -> None:
         sys.stderr.flush()
         sys.stdout.flush()
         os._exit(1)
-
-
-def url_of(src: str) -> str:
-    """Return a page's URL, directory style: `prepare.md` → `prepare/`, `worksheets/index.md` → `worksheets/`.
-
-    Any other file of the site keeps its path (`plan/items.json`).
-    """
-    if not src.endswith(".md"):
-        return src
-    stem = src[:-3]
-    if stem == "index":
-        return "./"  # as MkDocs writes the start page's URL
-    return stem[:-5] if stem.endswith("/index") else stem + "/"
-
-
-def relative(url: str, here: str) -> str:
-    """Return `url` (from the site's root; "./" is the start page) as seen from the page at `here`, as MkDocs does."""
-    found = posixpath.relpath("/" + url, "/" + (here or "."))
-    if found == ".":
-        return "./"
-    return found + "/" if url.endswith("/") else found
 
 
 def resolver(url_for: Callable[[str], str]) -> Callable[[str], str]:
@@ -181,12 +165,16 @@ class _MarkerPreprocessor(Preprocessor):
         return out
 
 
-class _ExternalLinks(Treeprocessor):
-    """Mark the page's links to other sites with `data-ro-external`, so print.css writes their address.
+class _PrintedLinks(Treeprocessor):
+    """Make links say on paper where they lead, and start the page with where it came from (print.css shows it).
 
-    Material's instant navigation makes every internal link absolute in the browser, so the stylesheet
-    cannot tell them apart by itself. Components mark their own links (see ro_safe_markdown, which marks every
-    http(s) link, the guide's own address included). Links written as raw HTML in a page are not marked.
+    Links to other sites get `data-ro-external` (print.css writes their address): Material's instant
+    navigation makes every internal link absolute in the browser, so the stylesheet cannot tell them apart
+    by itself. Components mark their own links (see ro_safe_markdown, which marks every http(s) link, the
+    guide's own address included). Links to a target of the guide get `data-ro-go`, its short address as a
+    person types it (ro_go). With a published address, the page starts with a block shown only on paper:
+    the site's name, the page's short address and its QR code (`print-source.html`). Links written as raw
+    HTML in a page are not marked.
     """
 
     def __init__(self, md: Markdown, extension: MarkerExtension):
@@ -195,11 +183,27 @@ class _ExternalLinks(Treeprocessor):
 
     def run(self, root) -> None:  # noqa: ANN001 - an ElementTree element
         site = self.extension.site or (ACTIVE[-1] if ACTIVE else None)
+        if site is None and self.extension.site_url:
+            site = self.extension.site_now(self.md)
         own = site.site_url if site is not None else self.extension.site_url
+        page = site.page.src if site is not None and site.page is not None and site.page.src else None
         for link in root.iter("a"):
             href = link.get("href", "")
             if ro_safe_markdown.is_external(href) and not (own and href.startswith(own)):
                 link.set("data-ro-external", "")
+            elif page and own and ":" not in href and "headerlink" not in link.get("class", ""):
+                path, _, anchor = href.partition("#")
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+                address = site.short_url(f"{target}#{anchor}" if anchor else target)
+                if address:
+                    link.set("data-ro-go", ro_go.typed(address))
+        address = site.short_url(page) if page and own else ""
+        if address:
+            html = site.render_partial("print-source.html", None, page=page, site_name=site.site_name,
+                                       address=ro_go.typed(address), qr=ro_go.qr_svg(address, f"QR code: {address}"))
+            block = Element("p")
+            block.text = self.md.htmlStash.store(html)
+            root.insert(0, block)
 
 
 class MarkerExtension(Extension):
@@ -229,7 +233,7 @@ class MarkerExtension(Extension):
         """Register the preprocessor after fenced code is stashed and before raw HTML is."""
         md.preprocessors.register(_MarkerPreprocessor(md, self), "reaching_out_markers", 22)
         # After inline patterns made the links (20), before MkDocs rewrites relative ones (0).
-        md.treeprocessors.register(_ExternalLinks(md, self), "reaching_out_external_links", 5)
+        md.treeprocessors.register(_PrintedLinks(md, self), "reaching_out_printed_links", 5)
 
 
 def makeExtension(**kwargs: object) -> MarkerExtension:  # noqa: N802 - Python-Markdown's API name

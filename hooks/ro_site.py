@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import jinja2
 from markupsafe import Markup
 
+import ro_go
 import ro_pdf
 import ro_registry
 import ro_render
@@ -39,6 +40,7 @@ class Site:
     guide: Guide
     env: jinja2.Environment = field(default_factory=ro_render.environment)
     docs_prefix: str = "docs/"
+    site_name: str = ""
     site_url: str = ""  # the address the guide is published at, printed on paper and used to tell links apart
     components: tuple[Component, ...] = ro_registry.COMPONENTS
     papers: dict = field(default_factory=lambda: dict(ro_pdf.PAPERS))
@@ -55,6 +57,10 @@ class Site:
     plan_items_src: str | None = None
     # The PDFs of this build (ro_pdf.PdfBuild), set by the adapter before any page renders.
     downloads: object | None = None
+    # The short addresses the link contract has published (`go/x/` → `page.md#x`), set by the adapter.
+    contract_short: dict[str, str] = field(default_factory=dict)
+    _short: dict[str, str] | None = None
+    _short_of: dict[str, str] = field(default_factory=dict)
     _targets: list[Target] | None = None
     # Rendered inline text by (page, text): labels, tags and titles repeat within a page and its components.
     _inline: dict[tuple[str, str], Markup] = field(default_factory=dict)
@@ -66,7 +72,7 @@ class Site:
         found: list[tuple[str, int, str]] = []
         self.homes.clear()
         self.pages = dict(pages)
-        self._targets = None
+        self._targets = self._short = None
         for src, text in sorted(pages.items()):
             markers, problems = ro_registry.parse(text)
             found += [(src, line, problem) for line, problem in problems]
@@ -75,7 +81,11 @@ class Site:
                 problem = self.problem(marker) or self._place(marker, src) or self._once(marker, shown)
                 if problem:
                     found.append((src, marker.line, problem))
-        return [f"{self.docs_prefix}{src}:{line}: {problem}" for src, line, problem in sorted(found)]
+        messages = [f"{self.docs_prefix}{src}:{line}: {problem}" for src, line, problem in sorted(found)]
+        if not messages:
+            _, clashes = ro_go.addresses([t.link for t in self.targets()], self.contract_short)
+            messages += [f"{self.docs_prefix}{problem}" for problem in clashes]
+        return messages
 
     def problem(self, marker: Marker) -> str | None:
         """Say what is wrong with a marker's data, id and options, or None when it can be rendered."""
@@ -152,6 +162,19 @@ class Site:
                     found += ro_registry.component_of(marker).targets(self.guide, src, marker)
             self._targets = found
         return self._targets
+
+    def short_addresses(self) -> dict[str, str]:
+        """Every short address of this build (ro_go), the contract's first, each with its target."""
+        if self._short is None:
+            self._short, _ = ro_go.addresses([t.link for t in self.targets()], self.contract_short)
+            # A target's first address is the one published first (the contract's).
+            self._short_of = {target: address for address, target in reversed(self._short.items())}
+        return self._short
+
+    def short_url(self, link: str) -> str:
+        """Return the full short address of a target (`https://example.org/go/x/`); "" for none, or no site URL."""
+        address = self.short_addresses() and self._short_of.get(link)
+        return ro_go.short_url(self.site_url, address) if address else ""
 
     def plan_key_of_ref(self, ref: str) -> str:
         """Return the plan key of a plans.yml reference."""
