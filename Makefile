@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: serve build test lint schemas bench audit clean link-contract lock canary zensical-build
+.PHONY: serve build test lint schemas bench audit clean link-contract editions lock canary zensical-build
 
 # Exactly the locked versions, each checked against its hash (requirements.lock, made by `make lock` from
 # pyproject.toml's ranges). The guide is a site, not a package: nothing of the project itself is installed.
@@ -72,8 +72,11 @@ lock: $(STAMP)  ## Refresh requirements.lock (every Python package, pinned with 
 	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --universal \
 	  --python-version $(shell cat .python-version) -q -o requirements.lock
 
-link-contract: $(STAMP)  ## Add new link targets (headings, items, questions…) to link-contract.txt
+link-contract: $(STAMP)  ## Add new link targets (headings, items, questions…) and their short addresses to link-contract.txt
 	$(BIN)/python hooks/ro_link_contract.py
+
+editions: $(STAMP)  ## Date today every printed sheet whose content changed (editions.txt)
+	$(BIN)/python hooks/ro_editions.py
 
 clean:
 	rm -rf site .cache

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -28,7 +28,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+import ro_editions
+import ro_go
 import ro_pdf_cache
+import ro_pdf_fill
 import ro_pdf_render
 import ro_render
 import ro_safe_markdown
@@ -72,9 +75,10 @@ def item_name(checklist: str, item: str) -> str:
 class Document:
     """One document's print HTML, rendered on first use and shared by its paper sizes."""
 
-    def __init__(self, render: Callable[[], str]):
-        """Render with `render` when the HTML is first needed."""
+    def __init__(self, render: Callable[[], str], refill: Callable[[Mapping[str, int]], str] | None = None):
+        """Render with `render` when the HTML is first needed; `refill(extras)` renders it with extra lines."""
         self._render = render
+        self.refill = refill  # a worksheet on its own fills its pages with lines to write on (ro_pdf_fill)
 
     @cached_property
     def html(self) -> str:
@@ -96,7 +100,8 @@ class Job:
     contains: tuple[str, ...]  # "worksheet:ID", "checklist:ID", "questions"
     fingerprint: str  # JSON of everything its HTML is made from besides the templates
     document: Document = field(compare=False, repr=False)
-    # Radio groups take their name for assistive technology from here, not from their first option.
+    # Radio groups take their name for assistive technology from here, not from their first option:
+    # (field name, the group's label) and (field name--option id, the option's label); see _radio_labels.
     group_labels: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -147,7 +152,23 @@ def environment(print_dir: Path = PRINT) -> jinja2.Environment:
     return env
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """What a printed sheet says about itself: its short address (as typed), QR code and edition."""
+
+    address: str = ""  # `reaching-out.github.io/go/cl-the-day-before/`
+    qr: Markup = Markup("")
+    edition: str = ""  # `December 1, 2026`
+
+    @classmethod
+    def of(cls, short_url: str, edition: str) -> Sheet:
+        """Describe a sheet from its full short address ("" for none) and its ISO edition date."""
+        qr = ro_go.qr_svg(short_url, f"QR code: {short_url}") if short_url else Markup("")
+        return cls(ro_go.typed(short_url), qr, ro_editions.shown(edition))
+
+
 def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Where, links_key: str = "",
+         short: Callable[[str], str] = lambda _target: "", editions: Mapping[str, str] | None = None,
          papers: Iterable[str] = tuple(PAPERS), print_dir: Path = PRINT) -> list[Job]:
     """List every PDF of the guide, with what it is made from; no HTML is rendered yet.
 
@@ -156,7 +177,13 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
     address and its pages), since links in the data text are printed as such addresses.
     `where(component, id, part)` is the guide-relative address of a component (`prepare.md#cl-x`), or None
     when it has no home; `id` is "" for a component without one (the question bank, the downloads list).
+    `short(target)` is a target's full short address (ro_go), printed with its QR code; `editions` the
+    sheets' edition dates by key (ro_editions).
     """
+    editions = editions or {}
+
+    def sheet(target: str | None, key: str) -> Sheet:
+        return Sheet.of(short(target) if target else "", editions.get(key, ""))
     env = environment(print_dir)
     md = ro_render.inline(link, {})  # the pack repeats every worksheet's and checklist's text
 
@@ -177,8 +204,13 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
     def alone(title: str, part: Document) -> str:
         return page("document.html", title=title, body=part.html)
 
-    def fingerprint(template: str, models: Iterable, urls: Iterable[str | None]) -> str:
-        return json.dumps([template, site_name, links_key, [m.model_dump(mode="json") for m in models], list(urls)])
+    def refilled(model: object, about: Sheet, extras: Mapping[str, int]) -> str:
+        return page("document.html", title=model.title, body=body("worksheet.html", "worksheet_body", model, about,
+                                                                   extras))
+
+    def fingerprint(template: str, models: Iterable, urls: Iterable[str | None], about: Sheet) -> str:
+        return json.dumps([template, site_name, links_key, [m.model_dump(mode="json") for m in models], list(urls),
+                           about.address, about.edition])
 
     jobs: list[Job] = []
 
@@ -191,41 +223,54 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
     checklists = guide.checklists.checklists if guide.checklists else ()
     # Each worksheet's and checklist's body is rendered at most once, for its own PDF and the pack.
     bodies: list[Document] = []
+    abouts: list[Sheet] = []
     for kind, models in (("worksheet", worksheets), ("checklist", checklists)):
         for model in models:  # its body is `{kind}_body` in `{kind}.html`
             target = where(kind, model.id, None)
             address = url(target)
-            part = Document(partial(body, f"{kind}.html", f"{kind}_body", model, address))
+            about = sheet(target, f"{kind}:{model.id}")
+            part = Document(partial(body, f"{kind}.html", f"{kind}_body", model, about))
             bodies.append(part)
+            abouts.append(about)
             add(f"{kind}-{model.id}", f"{kind}s", model.id, model.title, target, address, (f"{kind}:{model.id}",),
-                fingerprint(f"{kind}.html", [model], [address]), Document(partial(alone, model.title, part)),
+                fingerprint(f"{kind}.html", [model], [address], about),
+                Document(partial(alone, model.title, part),
+                         partial(refilled, model, about) if kind == "worksheet" else None),
                 _radio_labels([model]))
     if guide.questions is not None:
         target = where("question-bank", "", None)
         address = url(target)
         bank = guide.questions
+        about = sheet(target, "questions")
         add("question-bank", "questions", "questions", "Question bank", target, address, ("questions",),
-            fingerprint("question-bank.html", [bank], [address]),
-            Document(partial(page, "question-bank.html", bank=bank, url=address,
+            fingerprint("question-bank.html", [bank], [address], about),
+            Document(partial(page, "question-bank.html", bank=bank, sheet=about,
                              phases={p.id: p for p in bank.phases})))
     if bodies:
         target = where("downloads", "", None)
         pack_url = url(target) or link("") or None
         urls = [pack_url, *(job.url for job in jobs if job.paper == jobs[0].paper and job.group in PACKED)]
-        add("counselor-pack", "pack", "pack", "Counselor pack", target, pack_url,
-            tuple(f"worksheet:{w.id}" for w in worksheets) + tuple(f"checklist:{c.id}" for c in checklists),
-            fingerprint("counselor-pack.html", [*worksheets, *checklists], urls),
-            Document(lambda: page("counselor-pack.html", worksheets=worksheets, checklists=checklists, url=pack_url,
+        contents = tuple(f"worksheet:{w.id}" for w in worksheets) + tuple(f"checklist:{c.id}" for c in checklists)
+        packed = Sheet.of(short(target) if target else "", ro_editions.latest(editions, contents))
+        add("counselor-pack", "pack", "pack", "Counselor pack", target, pack_url, contents,
+            fingerprint("counselor-pack.html", [*worksheets, *checklists],
+                        urls + [f"{a.address} {a.edition}" for a in abouts], packed),
+            Document(lambda: page("counselor-pack.html", worksheets=worksheets, checklists=checklists, sheet=packed,
                                   bodies=[part.html for part in bodies])),
             _radio_labels(worksheets))
     return jobs
 
 
 def _radio_labels(models: Iterable) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (field_name(w.id, f.id), ro_safe_markdown.plain(f.label)) for w in models if hasattr(w, "all_fields")
-        for f in w.all_fields() if f.type == "choice"
-    )
+    """Name each radio group and each of its options (by the button's id, `NAME--OPTION`) for assistive technology."""
+    labels = []
+    for model in models:
+        for f in model.all_fields() if hasattr(model, "all_fields") else ():
+            if f.type == "choice":
+                name = field_name(model.id, f.id)
+                labels.append((name, ro_safe_markdown.plain(f.label)))
+                labels += [(f"{name}--{o.id}", ro_safe_markdown.plain(o.label)) for o in f.options]
+    return tuple(labels)
 
 
 # --- Rendering, with the cache (ro_pdf_cache) ---
@@ -269,8 +314,12 @@ def render_all(jobs: Iterable[Job], cache_dir: Path, *, defer_uncached: bool = F
 
 
 def render_pdf(job: Job, print_dir: Path = PRINT) -> tuple[bytes, int]:
-    """Render one job's HTML to a fillable PDF; return its bytes and its page count."""
-    return ro_pdf_render.render_pdf(job.html, PAPERS[job.paper][0], dict(job.group_labels), print_dir)
+    """Render one job's HTML to a fillable PDF, its pages filled with lines to write on; return bytes and pages."""
+    size, html, refill = PAPERS[job.paper][0], job.html, job.document.refill
+    if refill is not None:
+        extras = ro_pdf_fill.extra_lines(lambda e: ro_pdf_render.document(refill(e) if e else html, size, print_dir))
+        html = refill(extras) if extras else html
+    return ro_pdf_render.render_pdf(html, size, dict(job.group_labels), print_dir)
 
 
 def overflowing(build: PdfBuild, guide: Guide) -> list[str]:

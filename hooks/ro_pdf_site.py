@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
+import ro_editions
 import ro_pdf
 
 OFF = ("0", "off", "no", "false")
@@ -46,6 +48,11 @@ def make(site, pages: list[tuple[str, str]], *, site_name: str, root: Path, url_
 
     # Links in the data are printed as web addresses: a page that moves changes the PDFs.
     links_key = json.dumps([site_url, sorted(pages)])
-    jobs = ro_pdf.plan(site.guide, site_name=site_name, link=link, where=site.link_to, links_key=links_key)
+    editions, stale = ro_editions.current(site.guide, root / "editions.txt")
+    if stale:  # dated today until `make editions` records the change (a test insists on it)
+        sys.stderr.write(f"WARNING: editions.txt: {len(stale)} sheets changed since their edition was recorded "
+                         f"({', '.join(stale[:4])}{', …' if len(stale) > 4 else ''}); run `make editions`\n")
+    jobs = ro_pdf.plan(site.guide, site_name=site_name, link=link, where=site.link_to, links_key=links_key,
+                       short=site.short_url, editions=editions)
     forced = os.environ.get("RO_PDFS", "").strip().lower() in ON
     return ro_pdf.render_all(jobs, cache, defer_uncached=defer and not forced)

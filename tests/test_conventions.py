@@ -18,7 +18,8 @@ SOURCES = ROOT / "overrides" / "components"
 COMPONENTS = {c.name: c for c in ro_registry.COMPONENTS}
 # Partials shared by several components, or Material's own that we override.
 SHARED_PARTIALS = {"ro-macros.html", "question.html", "my-questions.html", "plan-item.html",
-                   "worksheet-downloads.html", "progress.html", "search.html"}
+                   "pdf-links.html", "progress.html", "search.html",
+                   "go.html", "print-source.html"}  # the short addresses' pages and the printed pages' top (ro_go)
 CORE_SOURCES = {"core.js", "base.css"}
 
 
