@@ -120,7 +120,8 @@ def test_plan_asks_each_component_for_its_home_and_prints_that_address(sample_gu
         asked.append((name, item, part))
         return f"{name}.md#{item or 'top'}"
 
-    jobs = ro_pdf.plan(guide, site_name="Reaching Out", link=lambda t: f"https://example.org/{t}", where=where)
+    jobs = ro_pdf.plan(guide, site_name="Reaching Out", link=lambda t: f"https://example.org/{t}", where=where,
+                       short=lambda t: f"https://example.org/go/{t.replace('.md#', '-')}/")
     assert sorted(asked) == sorted(
         [("worksheet", w.id, None) for w in guide.worksheets.worksheets]
         + [("checklist", c.id, None) for c in guide.checklists.checklists]
@@ -128,4 +129,6 @@ def test_plan_asks_each_component_for_its_home_and_prints_that_address(sample_gu
     prep = next(j for j in jobs if j.name == "worksheet-conversation-prep-a4.pdf")
     assert (prep.home, prep.url) == ("worksheet.md#conversation-prep",
                                      "https://example.org/worksheet.md#conversation-prep")
-    assert "https://example.org/worksheet.md#conversation-prep" in prep.html
+    # On paper: the home's short address as a person types it, and its QR code
+    assert "example.org/go/worksheet-conversation-prep/" in prep.html
+    assert "<title>QR code: https://example.org/go/worksheet-conversation-prep/</title>" in prep.html

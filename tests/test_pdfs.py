@@ -38,9 +38,14 @@ FIELD_TYPE = {"checkbox": "/Btn", "choice": "/Btn"}  # a choice is a radio group
 COLUMN_TYPE = {"checkbox": "/Btn", "choice": "/Ch"}  # a choice column is a combo box
 
 
+def sheet_fields(form: str) -> dict[str, str]:
+    """The text fields every sheet starts with: the reader's name, the date, and who they work with."""
+    return {f"sheet--{form}--{part}": "/Tx" for part in ("name", "date", "with")}
+
+
 def worksheet_fields(worksheet: dict) -> dict[str, str]:
     """Field name → field type (/Tx, /Btn, /Ch) for one worksheet, from its YAML."""
-    fields = {}
+    fields = sheet_fields(f"ws-{worksheet['id']}")
     prefix = f"ws-{worksheet['id']}--"
     for section in worksheet["sections"]:
         for field in section["fields"]:
@@ -56,7 +61,8 @@ def worksheet_fields(worksheet: dict) -> dict[str, str]:
 
 def checklist_fields(checklist: dict) -> dict[str, str]:
     """Field name → type for one checklist: a checkbox per item."""
-    return {f"cl-{checklist['id']}--{item['id']}": "/Btn" for item in checklist["items"]}
+    return sheet_fields(f"cl-{checklist['id']}") | {f"cl-{checklist['id']}--{item['id']}": "/Btn"
+                                                     for item in checklist["items"]}
 
 
 def yaml_fields(worksheet: dict) -> list[dict]:
@@ -127,19 +133,17 @@ def widgets(reader: PdfReader):
 
 @pytest.mark.parametrize("worksheet", WORKSHEETS, ids=lambda w: w["id"])
 def test_long_text_height_follows_its_lines(readers, worksheet):
-    """A long-text box grows by the same height (about 6.5 mm) for every line its YAML asks for."""
-    heights = {}
-    for _page, name, annotation in widgets(readers[f"worksheet-{worksheet['id']}-a4.pdf"]):
-        rect = [float(v) for v in annotation["/Rect"]]
-        heights[name] = abs(rect[3] - rect[1])
-    sizes = sorted((f.get("lines", 4), heights[f"ws-{worksheet['id']}--{f['id']}"]) for f in yaml_fields(worksheet)
-                   if f["type"] == "long-text")
-    for (lines_a, height_a), (lines_b, height_b) in zip(sizes, sizes[1:], strict=False):
-        if lines_b > lines_a:
-            per_line = (height_b - height_a) / (lines_b - lines_a)
-            assert per_line == pytest.approx(6.5 / 25.4 * 72, rel=0.05)
-        else:
-            assert height_b == pytest.approx(height_a, abs=0.5)
+    """A long-text box is a whole number of 8.5 mm ruled lines: at least its YAML's, more where the page has room."""
+    for paper in PAPERS:
+        heights = {}
+        for _page, name, annotation in widgets(readers[f"worksheet-{worksheet['id']}-{paper}.pdf"]):
+            rect = [float(v) for v in annotation["/Rect"]]
+            heights[name] = abs(rect[3] - rect[1]) / 72 * 25.4
+        for field in yaml_fields(worksheet):
+            if field["type"] == "long-text":
+                lines = heights[f"ws-{worksheet['id']}--{field['id']}"] / 8.5
+                assert lines == pytest.approx(round(lines), abs=0.05), (paper, field["id"], lines)
+                assert round(lines) >= field.get("lines", 4), (paper, field["id"], lines)
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -155,7 +159,7 @@ def test_worksheet_pdf_names_the_guide_title_and_web_address(readers, worksheet)
     assert "REACHING OUT" in text and "WORKSHEET" in text
     assert worksheet["title"] in text
     assert "PDF reader" in text  # the short instructions
-    assert f"https://reaching-out.github.io/worksheets/{worksheet['id']}/" in text
+    assert f"reaching-out.github.io/go/ws-{worksheet['id']}/" in text  # its short address (and QR code)
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -169,7 +173,7 @@ def test_checklist_pdf_has_a_checkbox_per_item_on_one_page(readers, checklist, p
 @pytest.mark.parametrize("paper", PAPERS)
 def test_question_bank_pdf_lists_every_question_by_category(readers, paper):
     reader = readers[f"question-bank-{paper}.pdf"]
-    assert not reader.get_fields()  # printed and ticked by hand
+    assert fields_of(reader) == sheet_fields("questions")  # the questions are printed and ticked by hand
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     bank = yaml.safe_load((DATA / "questions.yml").read_text())
     positions = []
@@ -309,7 +313,9 @@ def test_every_worksheet_page_links_its_pdfs(real_site, worksheet):
     targets = [(page.parent / link["href"]).resolve() for link in links]
     assert [t.name for t in targets] == [f"worksheet-{worksheet['id']}-{p}.pdf" for p in PAPERS]
     assert all(t.is_file() for t in targets)
-    assert [link.get_text(strip=True) for link in links] == ["A4", "US Letter"]
+    assert [link.find(string=True, recursive=False) for link in links] == ["A4", "US Letter"]  # as seen
+    title = worksheet["title"]
+    assert [link.get_text() for link in links] == [f"A4 PDF: {title}", f"US Letter PDF: {title}"]  # as heard
 
 
 def test_print_templates_and_fonts_are_not_published(real_site):
