@@ -50,7 +50,8 @@ def resolved(resolve: Callable[[str], str] | None, target: str) -> str:
 
 
 def inline(
-    resolve: Callable[[str], str] | None = None, cache: dict | None = None, cache_key: str = ""
+    resolve: Callable[[str], str] | None = None, cache: dict | None = None, cache_key: str = "",
+    short: Callable[[str], str] | None = None,
 ) -> Callable[[str | None], Markup]:
     """Return `md`: data text to safe inline HTML with links resolved, kept in `cache` by (`cache_key`, text).
 
@@ -63,7 +64,7 @@ def inline(
             return Markup("")
         key = (cache_key, text)
         if key not in store:
-            store[key] = ro_safe_markdown.render(text, resolve)
+            store[key] = ro_safe_markdown.render(text, resolve, short)
         return store[key]
 
     return md
@@ -76,13 +77,15 @@ def render(
     resolve: Callable[[str], str] | None = None,
     cache: dict | None = None,
     cache_key: str = "",
+    short: Callable[[str], str] | None = None,
     **context: object,
 ) -> Markup:
     """Render one partial with `context`; `resolve` maps guide-relative links for the current page.
 
-    `cache`, when given, keeps rendered text by (`cache_key`, text) across calls (see `inline`).
+    `cache`, when given, keeps rendered text by (`cache_key`, text) across calls (see `inline`); `short` gives
+    the links in data text their short address for print (see ro_safe_markdown.render).
     """
-    md = inline(resolve, cache, cache_key)
+    md = inline(resolve, cache, cache_key, short)
 
     def md_text(text: str | None) -> Markup:
         """Inline text for use inside a link: the same, minus any links of its own (links cannot nest)."""

@@ -36,9 +36,12 @@ def is_external(url: str) -> bool:
 
 
 def _link_open(self, tokens, idx, options, env):
-    """Rewrite a relative link target through the page's resolver; mark links to other sites for print."""
+    """Rewrite a relative link target through the page's resolver; mark links for print (external, short address)."""
     href = str(tokens[idx].attrs.get("href", ""))
     resolve = env.get("resolve") if env else None
+    short = env.get("short") if env else None
+    if short is not None and _SCHEME.match(href) is None and not href.startswith("#") and short(href):
+        tokens[idx].attrs["data-ro-go"] = short(href)
     if resolve is not None and _SCHEME.match(href) is None and not href.startswith("#"):
         tokens[idx].attrs["href"] = resolve(href)
     if is_external(href):
@@ -88,9 +91,13 @@ def plain(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", str(render(text))))
 
 
-def render(text: str, resolve: Callable[[str], str] | None = None) -> Markup:
-    """Render inline Markdown to safe HTML; `resolve` rewrites relative link targets for the current page."""
+def render(text: str, resolve: Callable[[str], str] | None = None,
+           short: Callable[[str], str] | None = None) -> Markup:
+    """Render inline Markdown to safe HTML; `resolve` rewrites relative link targets for the current page.
+
+    `short(target)` is a guide-relative target's short address as typed (ro_go), or "": print.css writes it.
+    """
     if _NEEDS_PARSER.search(text) is None:
         return Markup(escapeHtml(text))  # noqa: S704 - escaped just now, exactly as markdown-it would
     # markdown-it escapes all raw HTML here (the "zero" preset has html=False).
-    return Markup(_MD.renderInline(text, {"resolve": resolve}))
+    return Markup(_MD.renderInline(text, {"resolve": resolve, "short": short}))

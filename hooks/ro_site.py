@@ -199,7 +199,12 @@ class Site:
                        **context: object) -> Markup:
         """Render a partial for `page`; every partial can name its components' ids with `anchor()`."""
         return ro_render.render(self.env, partial, resolve=resolve, cache=self._inline, cache_key=page,
+                                short=self.typed_short if resolve is not None else None,
                                 anchor=ro_registry.anchor, **context)
+
+    def typed_short(self, link: str) -> str:
+        """Return a target's short address as a person types it (`example.org/go/x/`), or "" for none."""
+        return ro_go.typed(self.short_url(link))
 
 
 def targets(guide: Guide, pages: dict[str, str]) -> list[Target]:

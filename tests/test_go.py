@@ -112,6 +112,14 @@ def test_internal_links_carry_their_short_address_for_print(real_site):
     assert not soup.select("a[data-ro-external][data-ro-go]")
 
 
+def test_links_in_the_data_text_carry_their_short_address_too(real_site):
+    """A checklist item's detail links the question bank (docs/data/checklists.yml)."""
+    page = next(p for p in real_site.rglob("index.html") if 'id="cl-before-you-reach-out"' in p.read_text())
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    links = soup.select("#cl-before-you-reach-out a[data-ro-go]")
+    assert "reaching-out.github.io/go/questions/" in [a["data-ro-go"] for a in links]
+
+
 def test_every_page_starts_with_where_it_came_from_for_print(real_site):
     soup = BeautifulSoup((real_site / "prepare" / "index.html").read_text(encoding="utf-8"), "html.parser")
     block = soup.select_one(".md-content__inner > .ro-print-source")
