@@ -3,7 +3,8 @@
 Accessibility: each checklist is a labelled group of real checkboxes, each inside its own <label>;
 progress is announced through a polite live region once JavaScript adds persistence. Print: the
 boxes print empty (or ticked, when filled in) and an item never splits across pages.
-Without JavaScript: ticking works for the visit but is not saved.
+Without JavaScript: ticking works for the visit but is not saved. At the end of the checklist,
+links to its printable PDFs (ro_pdf_links; hidden in print).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pydantic import Field
 from ro_component import Component, Context, Target
 from ro_markers import Marker
 from ro_model import Model, Slug, Text, drop_none, duplicate_ids
+from ro_pdf_links import pdf_links
 from ro_safe_markdown import plain
 from ro_yaml import Loaded, Problem
 
@@ -87,5 +89,6 @@ class ChecklistComponent(Component):
                 for c in (guide.checklists.checklists if guide.checklists else ())}
 
     def render(self, context: Context, marker: Marker) -> Markup:
-        """Render the checklist."""
-        return context.render(self.partial, checklist=context.guide.get("checklist", marker.target))
+        """Render the checklist, with the links to its PDFs when the build made them."""
+        return context.render(self.partial, checklist=context.guide.get("checklist", marker.target),
+                              pdf_links=pdf_links(context, "checklists", marker.target))

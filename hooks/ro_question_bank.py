@@ -4,7 +4,8 @@ Questions are grouped in categories and tagged with purposes (why you would ask)
 conversation (when you would ask), both defined in the same file so their labels are data too.
 Short lists of questions inside chapters are ro_question_list. Accessibility: every category is a
 heading; the filter controls are a labelled form that stays hidden until JavaScript can make it
-work. Print: questions never split across pages.
+work. Print: questions never split across pages. Above the questions, links to the bank's
+printable PDFs (ro_pdf_links; hidden in print).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pydantic import Field
 from ro_component import Component, Context, Target
 from ro_markers import Marker
 from ro_model import Model, Slug, Text, duplicate_ids
+from ro_pdf_links import pdf_links
 from ro_yaml import Loaded, Problem
 
 FILE, FIELD = "questions.yml", "questions"
@@ -137,5 +139,6 @@ class QuestionBankComponent(Component):
         return found
 
     def render(self, context: Context, marker: Marker) -> Markup:
-        """Render the whole bank with its filters and My questions."""
-        return context.render(self.partial, bank=context.guide.questions, bank_href=None, **tags(context.guide))
+        """Render the whole bank with its filters, My questions and the links to its PDFs."""
+        return context.render(self.partial, bank=context.guide.questions, bank_href=None, **tags(context.guide),
+                              pdf_links=pdf_links(context, "questions", "questions"))

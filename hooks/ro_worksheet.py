@@ -3,7 +3,8 @@
 A worksheet is a real HTML form: one control per field, a <label> for every control, sections as
 fieldsets with legends, repeated rows as a table whose every cell control has its own label.
 Without JavaScript the form can be filled and printed but is not saved. Print: one field never
-splits across pages; each worksheet declares the number of pages it is designed for.
+splits across pages; each worksheet declares the number of pages it is designed for. Under the
+form, links to its fillable PDFs (ro_pdf_links).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from ro_component import Component, Context, Target
 from ro_markers import Marker
 from ro_model import Count, Model, Slug, Text, drop_none, duplicate_ids
+from ro_pdf_links import pdf_links
 from ro_safe_markdown import plain
 from ro_yaml import Loaded, Problem
 
@@ -181,12 +183,8 @@ class WorksheetComponent(Component):
     def render(self, context: Context, marker: Marker) -> Markup:
         """Render the form, then the links to its PDFs when the build made them."""
         form = context.render(self.partial, worksheet=context.guide.get("worksheet", marker.target))
-        build = context.site.downloads
-        pdfs = build.by_subject("worksheets", marker.target) if build else ()
-        if not pdfs:
-            return form
-        return form + Markup("\n") + context.render("worksheet-downloads.html", pdfs=pdfs, papers=context.site.papers,
-                                                    downloads=context.site.home_of("downloads"))
+        links = pdf_links(context, "worksheets", marker.target)
+        return form + Markup("\n") + links if links else form
 
 
 def _described(field: WorksheetField) -> dict:
