@@ -1,24 +1,33 @@
 """Downloads: `<!-- ro:downloads -->` → `downloads.html`, every PDF of the build with its size and pages.
 
-Imports no MkDocs. The PDFs (ro_pdf) are made before any page renders, so the page lists what this
-build holds; `mkdocs serve` lists the ones it has not built yet as such, and `RO_PDFS=0` says the
-PDFs are off. A worksheet's own PDF links are rendered under its form by ro_worksheet, from the same
-build. Accessibility: each group is a table with a caption and header cells; sizes are written out.
+Imports no MkDocs, nor ro_pdf: the PDFs are made before any page renders and reach the component in
+its Context (`site.downloads`, a ro_pdf.PdfBuild), so the page lists what this build holds. `mkdocs
+serve` lists the ones it has not built yet as such, and `RO_PDFS=0` says the PDFs are off. The page
+has two sections, one per reader: "For you" (the worksheets, the checklists, the question bank) and
+"For counselors" (the counselor pack, and that the sheets may be copied, with a link to the page
+`counselors=` names). Each document's own PDFs are also linked where it lives (ro_pdf_links).
+Accessibility: each section and each group is a region named by its heading; each group is a table
+with header cells; sizes are written out, and each link names its document and paper.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
-import ro_pdf
 from ro_component import Component, Context
 from ro_markers import Marker
 
-# The downloads page's tables, in this order; a PDF's group is `ro_pdf.Job.group`.
-GROUPS = {"worksheets": "Worksheets", "checklists": "Checklists", "questions": "Question bank",
-          "pack": "Counselor pack"}
+# The downloads page's sections and, in each, its tables, in this order; a PDF's group is `ro_pdf.Job.group`.
+SECTIONS = {
+    "for-you": ("For you", {"worksheets": "Worksheets", "checklists": "Checklists", "questions": "Question bank"}),
+    "for-counselors": ("For counselors", {"pack": "Counselor pack"}),
+}
+GROUPS = {group: title for _, groups in SECTIONS.values() for group, title in groups.items()}
+_PAGE_LINK = re.compile(r"[a-z0-9][a-z0-9/_-]*\.md(#[a-z0-9-]+)?")  # `for-counselors.md#print-worksheets`
 
 
 @dataclass(frozen=True)
@@ -27,13 +36,13 @@ class Row:
 
     title: str
     subject: str
-    pdfs: tuple[ro_pdf.Pdf, ...]
+    pdfs: tuple[Any, ...]  # ro_pdf.Pdf, one per paper size
 
 
-def groups(build: ro_pdf.PdfBuild) -> list[tuple[str, str, list[Row]]]:
-    """Return (group id, title, rows) for the downloads page, in the order of GROUPS."""
+def groups(build: Any, titles: dict[str, str] = GROUPS) -> list[tuple[str, str, list[Row]]]:
+    """Return (group id, title, rows) for the groups in `titles` that have PDFs, in that order."""
     out = []
-    for group, title in GROUPS.items():
+    for group, title in titles.items():
         rows: dict[str, Row] = {}
         for pdf in build.pdfs:
             if pdf.job.group == group:
@@ -44,16 +53,33 @@ def groups(build: ro_pdf.PdfBuild) -> list[tuple[str, str, list[Row]]]:
     return out
 
 
+def sections(build: Any) -> list[tuple[str, str, list[tuple[str, str, list[Row]]]]]:
+    """Return (section id, title, groups) for the downloads page, each section with PDFs, in the order of SECTIONS."""
+    if build is None:
+        return []
+    found = [(section, title, groups(build, titles)) for section, (title, titles) in SECTIONS.items()]
+    return [section for section in found if section[2]]
+
+
 class DownloadsComponent(Component):
-    """`<!-- ro:downloads -->`: the tables of every PDF, by group."""
+    """`<!-- ro:downloads counselors=PAGE#ID -->`: the tables of every PDF, for readers and for counselors."""
 
     name = "downloads"
     markers = ("downloads",)
+    options = ("counselors", "level")
     default_level, prefix = 2, "dl-"
     script = None  # a plain page: tables and links, nothing to save or start
 
+    def check(self, guide: Any, marker: Marker) -> str | None:
+        """Refuse a `counselors=` that is not a link to a page of the guide (where it points is checked too)."""
+        written = marker.option("counselors")
+        if written is not None and not _PAGE_LINK.fullmatch(written):
+            return (f"counselors={written} in 'ro:downloads' is not a page of the guide "
+                    f"(expected a link such as counselors=for-counselors.md#print-worksheets)")
+        return None
+
     def render(self, context: Context, marker: Marker) -> Markup:
-        """Render the tables (a note instead when the PDFs are off or not built yet)."""
-        build = context.site.downloads or ro_pdf.PdfBuild(enabled=False)
-        return context.render(self.partial, build=build, groups=groups(build), papers=context.site.papers,
-                              level=context.level or 2)
+        """Render the sections and their tables (a note instead when the PDFs are off or not built yet)."""
+        build = context.site.downloads  # None: this build makes no PDFs
+        return context.render(self.partial, build=build, sections=sections(build), papers=context.site.papers,
+                              counselors=marker.option("counselors"), level=context.level or 2)
