@@ -21,10 +21,15 @@ BUDGET = 16 * 1024  # bytes, gzip level 9, all our own JS and CSS together
 
 
 def _pages(site: Path) -> list[str]:
-    """Every HTML page of a built site, as a path relative to its root ("" for the home page)."""
+    """Every HTML page of a built site, as a path relative to its root ("" for the home page).
+
+    The short addresses' pages (`go/…/`) only forward; tests/test_go.py checks every one of them.
+    """
     found = []
     for html in sorted(site.rglob("*.html")):
         path = html.relative_to(site).as_posix()
+        if path.startswith("go/"):
+            continue
         found.append(path[: -len("index.html")] if path.endswith("index.html") else path)
     return found
 
