@@ -21,15 +21,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import partial
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 import ro_editions
-import ro_go
 import ro_pdf_cache
 import ro_pdf_fill
 import ro_pdf_render
@@ -37,6 +35,7 @@ import ro_render
 import ro_safe_markdown
 from ro_checklist import ChecklistComponent
 from ro_data import Guide
+from ro_pdf_jobs import Document, Job, Pdf, PdfBuild, Sheet
 from ro_question_bank import QuestionBankComponent
 from ro_worksheet import WorksheetComponent
 
@@ -72,76 +71,6 @@ def item_name(checklist: str, item: str) -> str:
     return anchor("checklist", checklist, item)
 
 
-class Document:
-    """One document's print HTML, rendered on first use and shared by its paper sizes."""
-
-    def __init__(self, render: Callable[[], str], refill: Callable[[Mapping[str, int]], str] | None = None):
-        """Render with `render` when the HTML is first needed; `refill(extras)` renders it with extra lines."""
-        self._render = render
-        self.refill = refill  # a worksheet on its own fills its pages with lines to write on (ro_pdf_fill)
-
-    @cached_property
-    def html(self) -> str:
-        """The print HTML."""
-        return self._render()
-
-
-@dataclass(frozen=True)
-class Job:
-    """One PDF to make: its file name, what it holds, and what its print HTML is made from."""
-
-    name: str
-    group: str
-    subject: str  # the worksheet or checklist id; the group name for the bank and the pack
-    title: str
-    paper: str
-    home: str | None  # the guide-relative address of its web page (`prepare.md#cl-the-day-before`)
-    url: str | None  # the same as a web address, printed on the PDF
-    contains: tuple[str, ...]  # "worksheet:ID", "checklist:ID", "questions"
-    fingerprint: str  # JSON of everything its HTML is made from besides the templates
-    document: Document = field(compare=False, repr=False)
-    # Radio groups take their name for assistive technology from here, not from their first option:
-    # (field name, the group's label) and (field name--option id, the option's label); see _radio_labels.
-    group_labels: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def html(self) -> str:
-        """The print HTML (rendered now if it was not yet)."""
-        return self.document.html
-
-
-@dataclass(frozen=True)
-class Pdf:
-    """A PDF of this build: in the cache (`path`), or deferred (`path` is None)."""
-
-    job: Job
-    key: str
-    path: Path | None = None
-    pages: int | None = None
-    size: int | None = None
-    rendered: bool = False
-
-    @property
-    def kilobytes(self) -> int | None:
-        """Size in KB, rounded up."""
-        return None if self.size is None else -(-self.size // 1024)
-
-
-@dataclass(frozen=True)
-class PdfBuild:
-    """What one call of `render_all` made: every PDF, and which were rendered rather than cached."""
-
-    pdfs: tuple[Pdf, ...] = ()
-    rendered: tuple[str, ...] = ()
-    deferred: tuple[str, ...] = ()
-    seconds: float = 0.0
-    enabled: bool = True
-
-    def by_subject(self, group: str, subject: str) -> tuple[Pdf, ...]:
-        """Return the PDFs of one worksheet, checklist, … in paper order."""
-        return tuple(p for p in self.pdfs if p.job.group == group and p.job.subject == subject)
-
-
 # --- Planning: models → print HTML ---
 
 
@@ -150,21 +79,6 @@ def environment(print_dir: Path = PRINT) -> jinja2.Environment:
     env = ro_render.environment(print_dir)
     ro_pdf_cache.KeyedLoader(env, TEMPLATES)
     return env
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """What a printed sheet says about itself: its short address (as typed), QR code and edition."""
-
-    address: str = ""  # `reaching-out.github.io/go/cl-the-day-before/`
-    qr: Markup = Markup("")
-    edition: str = ""  # `December 1, 2026`
-
-    @classmethod
-    def of(cls, short_url: str, edition: str) -> Sheet:
-        """Describe a sheet from its full short address ("" for none) and its ISO edition date."""
-        qr = ro_go.qr_svg(short_url, f"QR code: {short_url}") if short_url else Markup("")
-        return cls(ro_go.typed(short_url), qr, ro_editions.shown(edition))
 
 
 def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Where, links_key: str = "",
@@ -235,7 +149,7 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
             add(f"{kind}-{model.id}", f"{kind}s", model.id, model.title, target, address, (f"{kind}:{model.id}",),
                 fingerprint(f"{kind}.html", [model], [address], about),
                 Document(partial(alone, model.title, part),
-                         partial(refilled, model, about) if kind == "worksheet" else None),
+                         partial(refilled, model, about) if hasattr(model, "all_fields") else None),
                 _radio_labels([model]))
     if guide.questions is not None:
         target = where("question-bank", "", None)
