@@ -85,7 +85,8 @@ def test_long_answers_are_ruled_about_8_5_mm_apart(real_site, tmp_path):
     reader = PdfReader(pdf)
     page_index, widget = next((i, a.get_object()) for i, p in enumerate(reader.pages) for a in p.get("/Annots") or ()
                               if a.get_object().get("/T") == "ws-conversation-prep--intro")
-    left, bottom, right, top = (float(v) for v in widget["/Rect"])
+    x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+    left, right, bottom, top = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)  # WeasyPrint writes it upside down
     page_height = float(reader.pages[page_index].mediabox.height)
     rows = _picture(pdf, page_index + 1, tmp_path, dpi=150)
     column = int((left + right) / 2 / 72 * 150)
