@@ -31,7 +31,7 @@ import synthetic  # noqa: E402
 
 RUNS = int(os.environ.get("RO_BENCH_RUNS", "5"))
 GOAL = 1.20  # a full build at most this many times the plain-text build
-WEIGHT_GOAL = 16 * 1024  # our JS + CSS, gzipped
+WEIGHT_GOAL = 20 * 1024  # our JS + CSS, gzipped (issue 15)
 MARKER = re.compile(r"^(\s*)<!--\s*ro:[^>]*-->\s*$", re.M)
 
 

@@ -17,7 +17,7 @@ from support import DOCS, ROOT
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ASSETS = ROOT / "overrides" / "assets" / "ro"
 COMPONENTS = ROOT / "overrides" / "components"
-BUDGET = 16 * 1024  # bytes, gzip level 9, all our own JS and CSS together
+BUDGET = 20 * 1024  # bytes, gzip level 9, all our own JS and CSS together (issue 15 sets 20 KB; it was 16)
 
 
 def _pages(site: Path) -> list[str]:

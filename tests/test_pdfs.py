@@ -551,9 +551,12 @@ def test_printed_page_shows_no_site_chrome_and_writes_outside_addresses(page, re
     assert hidden and all(display == "none" for _, display in hidden), hidden
     after = page.evaluate("""() => {
         const outside = document.querySelector('article a[data-ro-external]');
-        const inside = document.querySelector('article a:not([data-ro-external])[href]');
+        const guide = document.querySelector('article a[data-ro-go]');
+        const plain = document.querySelector('article a:not([data-ro-external]):not([data-ro-go])[href]');
         return [outside.href, getComputedStyle(outside, '::after').content,
-                getComputedStyle(inside, '::after').content];
+                guide.dataset.roGo, getComputedStyle(guide, '::after').content,
+                getComputedStyle(plain, '::after').content];
     }""")
-    assert after[0] in after[1]
-    assert after[2] in ("none", "normal", "")
+    assert after[0] in after[1]  # a link to another site prints its address
+    assert after[2].startswith("reaching-out.github.io/go/") and after[2] in after[3]  # one in the guide, its short one
+    assert after[4] in ("none", "normal", "")  # the rest (a ¶ link, a same-page jump) print nothing
