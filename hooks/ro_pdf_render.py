@@ -1,20 +1,50 @@
-"""WeasyPrint, as the PDFs use it: the shipped fonts and stylesheets, fillable forms, the AcroForm repair.
+"""WeasyPrint, as the PDFs use it: the shipped fonts cut to a subset, stylesheets, fillable forms, the form repair.
 
 Imports no MkDocs. `document` lays out print HTML on one paper size (for measuring); `render_pdf` writes
-the fillable PDF. The files named in FILES (relative to the print folder) are all this module reads,
-and they are part of every PDF's cache key (see ro_pdf.inputs_digest).
+the fillable PDF. The files named in FILES (relative to the print folder) are all this module reads of the
+project, and they are part of every PDF's cache key (see ro_pdf.inputs_digest), as is this module's source
+(so CHARACTERS and the subset's options are too).
+
+The font: WeasyPrint embeds a font used in a form field whole (a reader may type any character), which
+made every worksheet weigh 230 KB or more. So the fonts in FILES are served to WeasyPrint cut to
+CHARACTERS (`subset_font`, fontTools): what a reader may type in the guide's languages. The subset is
+made from the shipped file at render time, deterministically, and kept in a temporary folder named by
+the font's hash and the character set (remaking one takes half a second; committing subset files would
+need a script and a test that they are current, for the same result). Print text with a character the
+full font has but the subset lacks stops the render with a message, rather than printing in a fallback
+font of whatever machine builds it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
+import os
+import tempfile
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import ro_pdf_acroform
 
 STYLESHEETS = ("fonts.css", "pdf.css")
 FONTS = ("fonts/LiberationSans-Regular.ttf", "fonts/LiberationSans-Bold.ttf")
 FILES = (*STYLESHEETS, *FONTS)
+
+# What a reader may type, and the print text may hold: ASCII, Latin-1 and Latin Extended-A (Spanish ñ á é í ó
+# ú ü ¿ ¡, and the letters of most European languages that write in Latin), the rest of Windows-1252, and
+# common punctuation and symbols.
+CHARACTERS = frozenset(
+    [*range(0x20, 0x7F), *range(0xA0, 0x180)]
+    + [ord(char) for char in "ƒˆ˜‐‑‒–—―‘’‚‛“”„‟†‡•…‰′″‹›⁄€№™←↑→↓−"]
+    + [0x2009, 0x200A, 0x202F]  # thin, hair and narrow no-break spaces
+)
+# Text shaping needs the layout tables (kerning, marks); hinting only helps low-resolution screens.
+SUBSET_OPTIONS = {"hinting": False, "notdef_outline": True}
+DROPPED_TABLES = ("FFTM",)  # FontForge's time stamps
+SUBSETS = Path(tempfile.gettempdir()) / "reaching-out-fonts"
 
 
 def _options() -> dict:
@@ -26,15 +56,7 @@ def _options() -> dict:
 
 def document(html: str, size: str, print_dir: Path):
     """Lay out print HTML on paper of CSS size `size` (`A4`, `letter`); return WeasyPrint's document."""
-    import weasyprint  # imported on first use: builds with every PDF cached never load it
-    from weasyprint.text.fonts import FontConfiguration
-
-    fonts = FontConfiguration()  # @font-face works only through a font configuration
-    stylesheets = [weasyprint.CSS(filename=str(print_dir / name), font_config=fonts) for name in STYLESHEETS]
-    stylesheets.append(weasyprint.CSS(string=f"@page {{ size: {size}; }}"))
-    return weasyprint.HTML(string=html, base_url=str(print_dir) + "/").render(
-        stylesheets=stylesheets, font_config=fonts, **_options()
-    )
+    return _laid_out(_html(html, print_dir), size, print_dir)
 
 
 def render_pdf(html: str, size: str, group_labels: Mapping[str, str], print_dir: Path) -> tuple[bytes, int]:
@@ -42,3 +64,89 @@ def render_pdf(html: str, size: str, group_labels: Mapping[str, str], print_dir:
     laid_out = document(html, size, print_dir)
     content = laid_out.write_pdf(finisher=ro_pdf_acroform.finisher(dict(group_labels)), **_options())
     return content, len(laid_out.pages)
+
+
+def _html(html: str, print_dir: Path):
+    import weasyprint  # imported on first use: builds with every PDF cached never load it
+
+    _check_characters(html, print_dir)
+    return weasyprint.HTML(string=html, base_url=str(print_dir) + "/", url_fetcher=_subset_fetcher(print_dir))
+
+
+def _laid_out(parsed, size: str, print_dir: Path):  # noqa: ANN001 - weasyprint.HTML
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()  # @font-face works only through a font configuration
+    stylesheets = [weasyprint.CSS(filename=str(print_dir / name), font_config=fonts, url_fetcher=parsed.url_fetcher)
+                   for name in STYLESHEETS]
+    stylesheets.append(weasyprint.CSS(string=f"@page {{ size: {size}; }}"))
+    return parsed.render(stylesheets=stylesheets, font_config=fonts, **_options())
+
+
+# --- The font subset ---
+
+
+def subset_font(font: Path) -> bytes:
+    """Return the font file cut to CHARACTERS, from the temporary folder if it was made before."""
+    from fontTools import subset, version
+    from fontTools.ttLib import TTFont
+
+    content = font.read_bytes()
+    recipe = repr((sorted(CHARACTERS), sorted(SUBSET_OPTIONS.items()), DROPPED_TABLES, version)).encode()
+    cached = SUBSETS / f"{font.stem}-{hashlib.sha256(content + recipe).hexdigest()[:20]}.ttf"
+    with contextlib.suppress(OSError):
+        return cached.read_bytes()
+    ttf = TTFont(io.BytesIO(content), recalcTimestamp=False)  # the same bytes on every run
+    options = subset.Options(**SUBSET_OPTIONS)
+    options.drop_tables += DROPPED_TABLES
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=CHARACTERS)
+    subsetter.subset(ttf)
+    out = io.BytesIO()
+    ttf.save(out)
+    data = out.getvalue()
+    with contextlib.suppress(OSError):  # a folder we cannot write to: the subset is remade next time
+        SUBSETS.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(data)
+        partial.replace(cached)
+    return data
+
+
+def _subset_fetcher(print_dir: Path):
+    """Return a WeasyPrint URL fetcher that serves the shipped fonts as subsets, everything else as usual."""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    fonts = {(print_dir / name).resolve() for name in FONTS}
+
+    class SubsetFonts(URLFetcher):
+        def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+            parts = urlsplit(url)
+            path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
+            if path in fonts:
+                try:
+                    return URLFetcherResponse(url, subset_font(path))
+                except Exception as error:  # WeasyPrint would fall back to a system font, and say little
+                    raise FatalURLFetchingError(f"cannot cut {path.name} to a subset: {error}") from error
+            return super().fetch(url, headers)
+
+    return SubsetFonts()
+
+
+def _check_characters(html: str, print_dir: Path) -> None:
+    """Refuse print text with a character the shipped font has but its subset lacks."""
+    outside = {char for char in html if ord(char) > 0x7E and ord(char) not in CHARACTERS}
+    missing = sorted(char for char in outside if ord(char) in _characters_of(print_dir / FONTS[0]))
+    if missing:
+        shown = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in missing)
+        raise ValueError(f"the print text holds {shown}, which the PDFs' font subset lacks: add the character to "
+                         f"CHARACTERS in hooks/ro_pdf_render.py, or write it another way")
+
+
+@cache
+def _characters_of(font: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(font, lazy=True).getBestCmap())
+
