@@ -1,10 +1,12 @@
-"""The AcroForm repair done after WeasyPrint: one field per radio group, and fields a reader can redraw.
+"""The AcroForm repair done after WeasyPrint: one field per radio group, named options, redrawable fields.
 
-WeasyPrint's `pdf_forms` output needs three fixes before it is written (see `finisher`): each radio
-group becomes one field valued by option ids (not one field per button valued by position), with the
-group's name for assistive technology; every empty text and choice field gets an empty appearance;
-and checkboxes and radio buttons get a ZapfDingbats tick or dot, so a reader that redraws them
-(poppler-based ones do) keeps the ticks. Works on pydyf's objects; imports no MkDocs.
+WeasyPrint's `pdf_forms` output needs these fixes before it is written (see `finisher`): each radio
+group becomes one field valued by option ids (not one field per button valued by position), named by
+the group's label, and each of its buttons by "group label: option label", so a screen reader says
+which option it is on; every empty text and choice field gets an empty appearance; checkboxes and
+radio buttons get a ZapfDingbats tick or dot, so a reader that redraws them (poppler-based ones do)
+keeps the ticks; and ticks and dots drawn alike are one object, not one per button (the counselor
+pack has some 300). Works on pydyf's objects; imports no MkDocs.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from collections.abc import Callable, Mapping
 
 def finisher(labels: Mapping[str, str]) -> Callable[[object, object], None]:
     """Tidy WeasyPrint's form before it is written: one field per radio group, appearances for all.
+
+    `labels` maps a field's name (a radio group's too), and a radio button's id (`NAME--OPTION`), to
+    the label a screen reader says (/TU); a field without one keeps the label WeasyPrint gave it.
 
     WeasyPrint also names each button of a radio group as a field of its own (`name.name`) and uses
     option positions (/0, /1) as values; readers and scripts then see duplicate fields and opaque
@@ -32,7 +37,12 @@ def finisher(labels: Mapping[str, str]) -> Callable[[object, object], None]:
             return
         objects = {obj.reference: obj for obj in pdf.objects if isinstance(obj, pydyf.Dictionary)}
         buttons = _one_field_per_radio_group(objects, labels)
+        for field in [o for o in objects.values() if "T" in o and "Kids" not in o]:
+            name = str(getattr(field["T"], "string", field["T"]))
+            if labels.get(name):
+                field["TU"] = pydyf.String(labels[name])
         acroform["Fields"] = pydyf.Array([r for r in acroform["Fields"] if r not in buttons])
+        # One empty appearance each: a reader that draws a filled field may write into its appearance.
         for widget in [o for o in objects.values() if o.get("FT") in ("/Tx", "/Ch") and "AP" not in o]:
             left, bottom, right, top = (float(v) for v in widget["Rect"])
             empty = pydyf.Stream([b"/Tx BMC EMC"], {
@@ -42,6 +52,7 @@ def finisher(labels: Mapping[str, str]) -> Callable[[object, object], None]:
             pdf.add_object(empty)
             widget["AP"] = pydyf.Dictionary({"N": empty.reference})
         _buttons_can_be_redrawn(pdf, acroform, objects)
+        _share_alike_appearances(pdf, objects)
         acroform["NeedAppearances"] = "false"
 
     return finish
@@ -72,17 +83,20 @@ def _buttons_can_be_redrawn(pdf: object, acroform: dict, objects: dict) -> None:
 
 
 def _one_field_per_radio_group(objects: dict, labels: Mapping[str, str]) -> set:
-    """Make each radio group one field valued by option ids; return the references of its buttons."""
+    """Make each radio group one field valued by option ids, its buttons named; return the buttons' references."""
     import pydyf
 
     buttons = set()
     for group in [o for o in objects.values() if o.get("FT") == "/Btn" and "Kids" in o and "Opt" in o]:
         values = [str(getattr(v, "string", v)) for v in group["Opt"]]
+        name = str(getattr(group["T"], "string", group["T"]))
+        group_label = labels.get(name) or str(getattr(group.get("TU"), "string", name))
         for index, reference in enumerate(group["Kids"]):
             button = objects[reference]
             buttons.add(reference)
             button.pop("T", None)
-            button.pop("TU", None)
+            option = labels.get(f"{name}--{values[index]}") or str(getattr(button.get("TU"), "string", values[index]))
+            button["TU"] = pydyf.String(f"{group_label}: {option}")
             states = button["AP"]["N"]
             appearance = states.pop(index, None) or states.pop(str(index), None)
             if appearance is None or not re.fullmatch(r"[a-z0-9-]+", values[index]):
@@ -91,7 +105,39 @@ def _one_field_per_radio_group(objects: dict, labels: Mapping[str, str]) -> set:
             if button.get("AS") not in (None, "/Off"):
                 button["AS"] = group["V"] = f"/{values[index]}"
         del group["Opt"]
-        name = str(getattr(group["T"], "string", group["T"]))
-        if name in labels:
-            group["TU"] = pydyf.String(labels[name])
+        group["TU"] = pydyf.String(group_label)
     return buttons
+
+
+def _share_alike_appearances(pdf: object, objects: dict) -> None:
+    """Point buttons whose ticks or dots are drawn alike (same size, same strokes) at one drawing.
+
+    Only buttons: a reader changes a button's state, not its drawing, while a text field's appearance
+    is what a reader rewrites when someone types (poppler writes into the object, so text fields
+    sharing one would all show the same text).
+    """
+    import pydyf
+
+    first: dict[bytes, bytes] = {}  # drawing → the first appearance drawn so
+    kept: dict[bytes, bytes] = {}  # appearance → the one it is replaced by (or itself)
+    for widget in objects.values():
+        states = widget.get("AP", {}).get("N")
+        if widget.get("Subtype") != "/Widget" or not isinstance(states, dict):  # buttons: one drawing per state
+            continue
+        for state, reference in states.items():
+            if reference not in kept:
+                stream = pdf.objects[int(reference.split()[0])]
+                kept[reference] = first.setdefault(pydyf.Stream(stream.stream, stream.extra).data, reference)
+                if kept[reference] != reference:
+                    discard(pdf, reference)
+            states[state] = kept[reference]
+
+
+def discard(pdf: object, reference: bytes) -> None:
+    """Empty an object nothing refers to any longer (pydyf numbers objects by position, so none is removed)."""
+    import pydyf
+
+    number = int(reference.split()[0])
+    placeholder = pydyf.Dictionary()
+    placeholder.number = number
+    pdf.objects[number] = placeholder

@@ -60,9 +60,16 @@ def document(html: str, size: str, print_dir: Path):
 
 
 def render_pdf(html: str, size: str, group_labels: Mapping[str, str], print_dir: Path) -> tuple[bytes, int]:
-    """Render print HTML to a fillable PDF; return its bytes and its page count."""
-    laid_out = document(html, size, print_dir)
-    content = laid_out.write_pdf(finisher=ro_pdf_acroform.finisher(dict(group_labels)), **_options())
+    """Render print HTML to a fillable PDF; return its bytes and its page count.
+
+    Fields are named for assistive technology by their <label> in the HTML (WeasyPrint keeps only the
+    first line of one that wraps), and radio groups and their options by `group_labels`.
+    """
+    parsed = _html(html, print_dir)
+    labels = {label.get("for"): " ".join("".join(label.itertext()).split())
+              for label in parsed.etree_element.iter("label") if label.get("for")}
+    laid_out = _laid_out(parsed, size, print_dir)
+    content = laid_out.write_pdf(finisher=ro_pdf_acroform.finisher(labels | dict(group_labels)), **_options())
     return content, len(laid_out.pages)
 
 
