@@ -4,7 +4,10 @@ Run with `make bench` (not part of the tests). Prints a table and writes benchma
 - build: in-process `mkdocs build` of the real guide with RO_PDFS unset and every PDF in the cache,
   against RO_PDFS=0, runs interleaved, medians compared (goal: at most 1.05x);
 - cold: each PDF rendered from scratch (WeasyPrint), median of several runs, after one warm-up render
-  so WeasyPrint's start-up is not charged to the first worksheet.
+  so WeasyPrint's start-up is not charged to the first worksheet;
+- sizes: the size of every PDF the warm build put in site/downloads/ (the files readers get), against
+  the goals (each worksheet <= 60 KB, the counselor pack <= 150 KB; issue 14). Sizes are measured
+  here, never asserted in the tests.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 RUNS = int(os.environ.get("RO_BENCH_RUNS", "9"))
 COLD_RUNS = int(os.environ.get("RO_BENCH_COLD_RUNS", "3"))
 GOAL = 1.05
+GROUPS = {"worksheet-": "worksheets", "checklist-": "checklists", "question-bank-": "question bank",
+          "counselor-pack-": "counselor pack"}  # file name prefix → group
+SIZE_GOALS_KB = {"worksheets": 60, "counselor pack": 150}  # the largest PDF of the group, in KB (1024 bytes)
 
 
 def build_seconds(site: Path, pdfs: bool) -> float:
@@ -86,12 +92,13 @@ def bench_cold() -> list[dict]:
     return rows
 
 
-def main() -> list[tuple[str, str, str, bool]]:
-    """Run both benchmarks, print a table, write benchmarks/results/pdf.json; return the goal's row."""
+def main() -> list[tuple[str, str, str, bool | None]]:
+    """Run the benchmarks, print their tables, write benchmarks/results/pdf.json; return the goals' rows."""
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     switch = os.environ.get("RO_PDFS")
     with tempfile.TemporaryDirectory(prefix="ro-bench-pdf-") as work:
         build = bench_build(Path(work))
+        files = {pdf.name: pdf.stat().st_size for pdf in sorted((Path(work) / "warm" / "downloads").glob("*.pdf"))}
     if switch is None:
         os.environ.pop("RO_PDFS", None)
     else:
@@ -113,13 +120,35 @@ def main() -> list[tuple[str, str, str, bool]]:
     print(f"  {'worksheets: median per PDF':46} {statistics.median(worksheets):8.3f}")
     print(f"  {'all PDFs: total':46} {total:8.3f}")
 
+    sizes = size_goals(files)
+
     results = ROOT / "benchmarks" / "results"
     results.mkdir(parents=True, exist_ok=True)
-    (results / "pdf.json").write_text(json.dumps({"build": build, "cold": cold}, indent=2) + "\n")
+    (results / "pdf.json").write_text(json.dumps({"build": build, "cold": cold, "bytes": files}, indent=2) + "\n")
     return [("warm rebuild (PDFs cached) / PDFs off",
              f"{build['ratio']:.3f}x ({build['ratio_min']:.2f}-{build['ratio_max']:.2f})", f"<= {GOAL:.2f}x",
-             build["ratio"] <= GOAL)]
+             build["ratio"] <= GOAL), *sizes]
 
+
+def size_goals(files: dict[str, int]) -> list[tuple[str, str, str, bool | None]]:
+    """Print the sizes of each group's PDFs; return a goal row for each group with a goal (met or missed)."""
+    print("\nSizes of the built PDFs (KB = 1024 bytes)")
+    print(f"  {'group':16} {'PDFs':>5} {'smallest':>9} {'largest':>9}   largest PDF")
+    goals = []
+    for prefix, group in GROUPS.items():
+        sizes = sorted((size / 1024, name) for name, size in files.items() if name.startswith(prefix))
+        if not sizes:
+            if group in SIZE_GOALS_KB:
+                goals.append((f"{group} PDF, largest", "no PDF built", f"<= {SIZE_GOALS_KB[group]} KB", None))
+            continue
+        (smallest, _), (largest, name) = sizes[0], sizes[-1]
+        print(f"  {group:16} {len(sizes):5d} {smallest:9.1f} {largest:9.1f}   {name}")
+        if group in SIZE_GOALS_KB:
+            goal = SIZE_GOALS_KB[group]
+            over = sum(kilobytes > goal for kilobytes, _ in sizes)
+            goals.append((f"{group} PDF, largest ({over} of {len(sizes)} over)", f"{largest:.1f} KB", f"<= {goal} KB",
+                          largest <= goal))
+    return goals
 
 if __name__ == "__main__":
     main()
