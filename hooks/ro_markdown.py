@@ -172,9 +172,7 @@ class _PrintedLinks(Treeprocessor):
     navigation makes every internal link absolute in the browser, so the stylesheet cannot tell them apart
     by itself. Components mark their own links (see ro_safe_markdown, which marks every http(s) link, the
     guide's own address included). Links to a target of the guide get `data-ro-go`, its short address as a
-    person types it (ro_go). With a published address, the page starts with a block shown only on paper:
-    the site's name, the page's short address and its QR code (`print-source.html`). Links written as raw
-    HTML in a page are not marked.
+    person types it (ro_go). Links written as raw HTML in a page are not marked.
     """
 
     def __init__(self, md: Markdown, extension: MarkerExtension):
@@ -182,9 +180,7 @@ class _PrintedLinks(Treeprocessor):
         self.extension = extension
 
     def run(self, root) -> None:  # noqa: ANN001 - an ElementTree element
-        site = self.extension.site or (ACTIVE[-1] if ACTIVE else None)
-        if site is None and self.extension.site_url:
-            site = self.extension.site_now(self.md)
+        site = self.extension.printing_site(self.md)
         own = site.site_url if site is not None else self.extension.site_url
         page = site.page.src if site is not None and site.page is not None and site.page.src else None
         for link in root.iter("a"):
@@ -197,7 +193,23 @@ class _PrintedLinks(Treeprocessor):
                 address = site.short_url(f"{target}#{anchor}" if anchor else target)
                 if address:
                     link.set("data-ro-go", ro_go.typed(address))
-        address = site.short_url(page) if page and own else ""
+
+
+class _PrintSource(Treeprocessor):
+    """Start the page with where it came from, for paper: site name, short address, QR code (print-source.html).
+
+    Runs after the engine has read the page's title from its first heading (MkDocs: priority 1), so the
+    block does not hide the heading.
+    """
+
+    def __init__(self, md: Markdown, extension: MarkerExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root) -> None:  # noqa: ANN001 - an ElementTree element
+        site = self.extension.printing_site(self.md)
+        page = site.page.src if site is not None and site.page is not None and site.page.src else None
+        address = site.short_url(page) if page and site.site_url else ""
         if address:
             html = site.render_partial("print-source.html", None, page=page, site_name=site.site_name,
                                        address=ro_go.typed(address), qr=ro_go.qr_svg(address, f"QR code: {address}"))
@@ -229,11 +241,17 @@ class MarkerExtension(Extension):
             site.page = _page_of(md, site)
         return site
 
+    def printing_site(self, md: Markdown) -> Site | None:
+        """Return the Site that knows the short addresses, or None (a bare Markdown with no site: no print marks)."""
+        site = self.site or (ACTIVE[-1] if ACTIVE else None)
+        return self.site_now(md) if site is None and self.site_url else site
+
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         """Register the preprocessor after fenced code is stashed and before raw HTML is."""
         md.preprocessors.register(_MarkerPreprocessor(md, self), "reaching_out_markers", 22)
         # After inline patterns made the links (20), before MkDocs rewrites relative ones (0).
         md.treeprocessors.register(_PrintedLinks(md, self), "reaching_out_printed_links", 5)
+        md.treeprocessors.register(_PrintSource(md, self), "reaching_out_print_source", 0.5)
 
 
 def makeExtension(**kwargs: object) -> MarkerExtension:  # noqa: N802 - Python-Markdown's API name

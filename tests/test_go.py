@@ -131,6 +131,14 @@ def test_every_page_starts_with_where_it_came_from_for_print(real_site):
     assert "This page online" not in index
 
 
+def test_the_block_leaves_the_page_title_to_its_heading(sample_site):
+    """The engine names a page by its first heading; the block goes in after that (the sample's nav has no titles)."""
+    soup = BeautifulSoup((sample_site / "template" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one(".ro-print-source") is not None
+    assert soup.title.get_text().startswith(soup.select_one("article h1").get_text(strip=True).rstrip("¶"))
+    assert soup.title.get_text().startswith("A message")
+
+
 # --- In a browser ---
 
 
