@@ -43,6 +43,20 @@ def _real_guide_built_in_the_background(request, tmp_path_factory) -> None:
 
 
 @pytest.fixture(scope="session")
+def downloads(real_site) -> Path:
+    """The real build's PDFs folder."""
+    return real_site / "downloads"
+
+
+@pytest.fixture(scope="session")
+def readers(downloads) -> dict:
+    """Every PDF of the real build, opened once, by file name."""
+    from pypdf import PdfReader
+
+    return {pdf.name: PdfReader(pdf) for pdf in sorted(downloads.glob("*.pdf"))}
+
+
+@pytest.fixture(scope="session")
 def real_guide():
     """The guide's own data, validated (models are immutable, so every test can share them)."""
     import ro_data

@@ -17,22 +17,14 @@ import subprocess
 from xml.etree import ElementTree
 
 import pytest
-import yaml
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ContentStream
 
 from ro_safe_markdown import plain
-from support import DATA, ROOT
+from support import ROOT
+from test_pdfs import CHECKLISTS, NAMES, WORKSHEETS
 
-WORKSHEETS = yaml.safe_load((DATA / "worksheets.yml").read_text())["worksheets"]
-CHECKLISTS = yaml.safe_load((DATA / "checklists.yml").read_text())["checklists"]
 PAPERS = ("a4", "letter")
-NAMES = sorted(
-    [f"worksheet-{w['id']}-{p}.pdf" for w in WORKSHEETS for p in PAPERS]
-    + [f"checklist-{c['id']}-{p}.pdf" for c in CHECKLISTS for p in PAPERS]
-    + [f"question-bank-{p}.pdf" for p in PAPERS]
-    + [f"counselor-pack-{p}.pdf" for p in PAPERS]
-)
 WITH_TEXT_FIELDS = [n for n in NAMES if n.startswith(("worksheet-", "counselor-pack-"))]
 DEFAULT_ROWS = 3
 TYPED = "ñÑáéíóúüÁÉÍÓÚÜ¿¡“”‘’–—…•€©"  # what a Spanish-speaking reader types, and common punctuation
@@ -41,16 +33,6 @@ FULL_FONT = ROOT / "overrides" / "print" / "fonts" / "LiberationSans-Regular.ttf
 FILLED = "worksheet-thirty-day-plan-a4.pdf"
 XMP = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
        "dc": "http://purl.org/dc/elements/1.1/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/"}
-
-
-@pytest.fixture(scope="session")
-def downloads(real_site):
-    return real_site / "downloads"
-
-
-@pytest.fixture(scope="session")
-def readers(downloads):
-    return {name: PdfReader(downloads / name) for name in NAMES}
 
 
 def fields_of(worksheet: dict) -> list[dict]:

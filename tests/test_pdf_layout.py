@@ -26,11 +26,6 @@ SITE = "https://reaching-out.github.io/"
 STEMS = sorted({name.rsplit("-", 1)[0] for name in NAMES})  # `worksheet-conversation-prep`, …, one per paper pair
 
 
-@pytest.fixture(scope="session")
-def readers(real_site):
-    return {name: PdfReader(real_site / "downloads" / name) for name in NAMES}
-
-
 def _widgets(reader: PdfReader):
     for page in reader.pages:
         for annotation in page.get("/Annots") or ():

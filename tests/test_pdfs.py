@@ -73,17 +73,6 @@ def fields_of(reader: PdfReader) -> dict[str, str]:
     return {name: field.get("/FT") for name, field in (reader.get_fields() or {}).items()}
 
 
-@pytest.fixture(scope="session")
-def downloads(real_site):
-    return real_site / "downloads"
-
-
-@pytest.fixture(scope="session")
-def readers(downloads):
-    """Every PDF of the real build, opened once."""
-    return {name: PdfReader(downloads / name) for name in NAMES}
-
-
 # --- The PDFs of the real guide ---
 
 
