@@ -36,17 +36,34 @@ class Option(Model):
     label: Text
 
 
+class Suggest(Model):
+    """A next-step date filled in for the reader: `months` after the date of column `after` of the same row."""
+
+    after: Slug
+    months: Count = Field(ge=1, le=12)
+
+
 class Column(Model):
-    """One column of a repeated-rows field."""
+    """One column of a repeated-rows field.
+
+    `reminder: true` marks a date column as the date of the row's next step: each row gets an "Add to
+    calendar" button (an .ics file made in the browser). `suggest` fills it in from another date column.
+    """
 
     id: Slug
     label: Text
     type: ColumnType = "short-text"
     options: tuple[Option, ...] | None = None
+    reminder: bool | None = None
+    suggest: Suggest | None = None
 
     @model_validator(mode="after")
     def _options_match_type(self) -> Column:
         _check_options(self.type, self.options, self.id)
+        for key in ("reminder", "suggest"):
+            if getattr(self, key) is not None and self.type != "date":
+                raise PydanticCustomError("ro_field", "column '{id}' has '{key}' but is not a date (expected "
+                                          "type: date)", {"id": self.id, "key": key})
         return self
 
 
@@ -71,6 +88,16 @@ class WorksheetField(Model):
         if self.type != "rows" and (self.columns is not None or self.rows is not None):
             raise PydanticCustomError("ro_field", "field '{id}' has 'columns' or 'rows' but is not of type rows "
                                       "(expected type: rows)", {"id": self.id})
+        dates = {c.id for c in self.columns or () if c.type == "date"}
+        if any(c.reminder for c in self.columns or ()) and all(c.type != "short-text" for c in self.columns or ()):
+            raise PydanticCustomError("ro_field", "field '{id}' has a reminder column but no short-text column to "
+                                      "name the reminder (expected a column such as 'name')", {"id": self.id})
+        for column in self.columns or ():
+            if column.suggest and column.suggest.after not in dates - {column.id}:
+                raise PydanticCustomError("ro_field", "column '{id}' suggests a date after '{after}', which is not "
+                                          "another date column of field '{field}' (expected one of: {known})",
+                                          {"id": column.id, "after": column.suggest.after, "field": self.id,
+                                           "known": ", ".join(sorted(dates - {column.id})) or "none"})
         if self.lines is not None and self.type != "long-text":
             raise PydanticCustomError("ro_field", "field '{id}' has 'lines' but is not long-text (expected type: "
                                       "long-text)", {"id": self.id})
@@ -193,7 +220,7 @@ def _described(field: WorksheetField) -> dict:
         described["options"] = {o.id: plain(o.label) for o in field.options}
     if field.columns:
         described["columns"] = [
-            [c.id, drop_none({"label": plain(c.label), "type": c.type,
+            [c.id, drop_none({"label": plain(c.label), "type": c.type, "reminder": c.reminder or None,
                               "options": {o.id: plain(o.label) for o in c.options} if c.options else None})]
             for c in field.columns
         ]

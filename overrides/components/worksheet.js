@@ -1,7 +1,8 @@
-// Worksheets: answers saved as you type, by control name; rows added and removed; print with or without answers.
+// Worksheets: answers saved as you type, by control name; rows added and removed; print with or without answers;
+// a row's next-step date suggested and added to the reader's calendar.
 (() => {
   "use strict";
-  const { component, update, make, say, print, reveal, title, isObj, $, $$ } = window.ReachingOut;
+  const { component, update, make, say, print, reveal, title, download, isObj, $, $$ } = window.ReachingOut;
 
   const fields = (form) => $$(form, "input[name], textarea, select");
   // undefined: an unchecked radio (its checked sibling speaks); null: empty.
@@ -33,6 +34,63 @@
     const remove = $(row, "[data-ro-row-remove]");
     remove.dataset.roKey = `row:${table.dataset.roRows}:${n}`;
     remove.setAttribute("aria-label", "Remove row " + n);
+    reveal(row, "[data-ro-remind]");
+  };
+
+  // --- Calendar reminders: an .ics file (RFC 5545) made here; nothing leaves the device ---
+
+  const bare = (s) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim().replace(/\s+/g, " ");
+  const hash = (s) => { // FNV-1a
+    let h = 2166136261;
+    for (const ch of s) h = Math.imul(h ^ ch.codePointAt(0), 16777619);
+    return (h >>> 0).toString(36);
+  };
+  const esc = (s) => s.replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
+  // Lines end CRLF and fold at 75 octets, never inside a character.
+  const enc = new TextEncoder();
+  const fold = (line) => {
+    let out = "", size = 0;
+    for (const ch of line) {
+      const n = enc.encode(ch).length;
+      if ((size += n) > 75) {
+        out += "\r\n ";
+        size = n + 1;
+      }
+      out += ch;
+    }
+    return out + "\r\n";
+  };
+  const day = (iso, months, days = 0) => {
+    const [y, m, d] = iso.split("-");
+    return new Date(Date.UTC(y, m - 1 + months, +d + days)).toISOString().slice(0, 10);
+  };
+  const labelOf = (c) => $(c.closest("td"), "label").firstChild.textContent;
+
+  // The UID comes from the worksheet, field and column ids and the row's name (its first text column), never
+  // the row's number: downloading again after a change updates the same event.
+  const remind = (form, table, row, col) => {
+    const cells = $$(row, "input[name], select");
+    const date = cells.find((c) => c.name.endsWith("--" + col));
+    const key = cells.find((c) => c.type === "text");
+    const who = key.value.trim();
+    if (!who || !date.value) {
+      return say(form, `To add a reminder for row ${row.dataset.roRow}, fill in ${[!who && labelOf(key),
+        !date.value && labelOf(date)].filter(Boolean).join(" and ")}.`);
+    }
+    const summary = key.name.endsWith("--name") ? "Follow up with " + who : "Follow up: " + who;
+    const about = cells.filter((c) => c !== key && c !== date && c.type !== "checkbox" && c.value.trim())
+      .map((c) => `${labelOf(c)}: ${c.value.trim()}`).concat(`From your “${title(form).trim()}” worksheet.`);
+    const slug = bare(who).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    const file = `follow-up${slug && "-" + slug}.ics`;
+    download(file, ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Reaching Out//Follow-up reminder//EN",
+      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "BEGIN:VEVENT",
+      `UID:ws-${form.dataset.roWorksheet}--${table.dataset.roRows}--${col}--${hash(bare(who))}@reaching-out`,
+      "DTSTAMP:" + new Date().toISOString().replace(/[-:]|\.\d+/g, ""), "SEQUENCE:" + Math.floor(Date.now() / 6e4),
+      "DTSTART;VALUE=DATE:" + date.value.replace(/-/g, ""), "DTEND;VALUE=DATE:" + day(date.value, 0, 1).replace(/-/g, ""),
+      "SUMMARY:" + esc(summary), "DESCRIPTION:" + esc(about.join("\n")),
+      "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + esc(summary), "TRIGGER:PT9H", "END:VALARM",
+      "END:VEVENT", "END:VCALENDAR"].map(fold).join(""), "text/calendar");
+    say(form, `Downloaded ${file}: open it to add it to your calendar. After a change, download it again to update it.`);
   };
 
   const removable = (row) => row.append(make("td", { class: "ro-rows__remove" }, [make("button", { type: "button",
@@ -81,12 +139,24 @@
     form.roPending = () => pending;
     form.roFlush = flush;
 
+    // A next date filled in from the row's date it follows (the guide's default), while the reader has not
+    // written one. Years before 1900 are a year still being typed.
+    const suggest = (c) => {
+      const row = c.closest("tr");
+      for (const t of row && c.value > "1900" ? $$(row, "[data-ro-after]") : []) {
+        if (!c.name.endsWith("--" + t.dataset.roAfter) || t.value && t.value !== t.roSuggested) continue;
+        t.value = t.roSuggested = day(c.value, +t.dataset.roMonths);
+        pending[t.name] = t.value;
+        say(form, `${labelOf(t)}, row ${row.dataset.roRow}: set ${t.dataset.roMonths} months on, as the guide suggests. You can change it.`);
+      }
+    };
     const note = (event) => {
       const c = event.target;
       fit(c);
       const value = c.name ? valueOf(c) : undefined;
       if (value === undefined) return;
       pending[c.name] = value;
+      if (event.type === "change") suggest(c);
       clearTimeout(timer);
       timer = setTimeout(flush, 300);
     };
@@ -129,6 +199,8 @@
         save(table);
         $(rows[Math.min(at, rows.length - 1)], "[data-ro-row-remove]").focus();
         say(form, `Row ${at + 1} removed.`);
+      } else if (button.dataset.roRemind) {
+        remind(form, table, button.closest("tr"), button.dataset.roRemind);
       } else if (action === "clear") {
         if (!confirm(`Clear every answer on “${title(form).trim()}”? This cannot be undone.`)) return;
         pending = {};
