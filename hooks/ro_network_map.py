@@ -3,7 +3,9 @@
 Groups of people (and places to meet new ones), each category with a prompt and examples, so a
 reader can brainstorm everyone they know. Accessibility: groups are headed sections; categories a
 list. Without JavaScript it is a complete, printable brainstorm sheet; JavaScript adds a place to
-write names under each category.
+write names under each category, each person with labelled Asked / Talked to boxes and Edit / Remove
+buttons (Edit opens a form in the row; a removal can be undone from the notice the partial holds in
+every category). Print: the forms, buttons and notices are hidden; the names and notes print.
 """
 
 from __future__ import annotations

@@ -23,3 +23,10 @@ def test_sub_headings_follow_the_level(render):
     html = render("<!-- ro:network-map -->")
     assert html.select_one("#net-group-places h3").get_text() == "Places to meet new people"
     assert html.select_one("#net-farmers-market h4").get_text() == "The farmers' market"
+
+
+def test_each_category_has_an_empty_notice_for_undoing_a_removal(render):
+    html = render("<!-- ro:network-map level=2 -->")
+    people = html.select_one("#net-family [data-ro-net-people]")
+    assert [child.name for child in people.find_all(recursive=False)] == ["ul", "p", "form"]
+    assert people.select_one("[data-ro-net-undo]").get_text() == ""
