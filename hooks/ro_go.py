@@ -53,11 +53,6 @@ def addresses(links: Iterable[str], contract: Mapping[str, str] = {}) -> tuple[d
     return found, problems
 
 
-def address_of(link: str, contract: Mapping[str, str] = {}) -> str:
-    """Return the short address a target has: the contract's, or its own name."""
-    return next((a for a, target in contract.items() if target == link), None) or name_of(link)
-
-
 def forward(link: str, address: str) -> str:
     """Return the URL, relative to the page at `address`, that its forwarding page leads to."""
     page, _, anchor = link.partition("#")

@@ -190,9 +190,9 @@ class _PrintedLinks(Treeprocessor):
             elif page and own and ":" not in href and "headerlink" not in link.get("class", ""):
                 path, _, anchor = href.partition("#")
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
-                address = site.short_url(f"{target}#{anchor}" if anchor else target)
+                address = site.typed_short(f"{target}#{anchor}" if anchor else target)
                 if address:
-                    link.set("data-ro-go", ro_go.typed(address))
+                    link.set("data-ro-go", address)
 
 
 class _PrintSource(Treeprocessor):

@@ -79,13 +79,13 @@ def extra_lines(layout: Callable[[Mapping[str, int]], object]) -> dict[str, int]
     one line at a time until it does not.
     """
     laid = layout({})
-    pages, placed = len(laid.pages), long_fields(laid)
+    pages, placed, used = len(laid.pages), long_fields(laid), used_bottoms(laid)
     extras: dict[str, int] = {}
     for index, fields in enumerate(placed):
         if not fields:
             continue
         top, bottom = _area(laid.pages[index])
-        spare = int((bottom - top - used_bottoms(laid)[index]) // LINE)
+        spare = int((bottom - top - used[index]) // LINE)
         trial = dict(extras)
         for step in range(spare):
             field = fields[-1 - step % len(fields)]
@@ -93,7 +93,7 @@ def extra_lines(layout: Callable[[Mapping[str, int]], object]) -> dict[str, int]
         while trial != extras:
             tried = layout(trial)
             if len(tried.pages) == pages and long_fields(tried) == placed:
-                extras, laid = trial, tried
+                extras, used = trial, used_bottoms(tried)
                 break
             trial = {f: n - 1 if f in fields else n for f, n in trial.items()}
             trial = {f: n for f, n in trial.items() if n > 0}

@@ -88,14 +88,22 @@ class PdfBuild:
 
 @dataclass(frozen=True)
 class Sheet:
-    """What a printed sheet says about itself: its short address (as typed), QR code and edition."""
+    """What a printed sheet says about itself: its short address, its QR code (drawn when printed), its edition."""
 
-    address: str = ""  # `reaching-out.github.io/go/cl-the-day-before/`
-    qr: Markup = Markup("")
+    url: str = ""  # `https://reaching-out.github.io/go/cl-the-day-before/`, "" for none
     edition: str = ""  # `December 1, 2026`
 
     @classmethod
     def of(cls, short_url: str, edition: str) -> Sheet:
         """Describe a sheet from its full short address ("" for none) and its ISO edition date."""
-        qr = ro_go.qr_svg(short_url, f"QR code: {short_url}") if short_url else Markup("")
-        return cls(ro_go.typed(short_url), qr, ro_editions.shown(edition))
+        return cls(short_url, ro_editions.shown(edition))
+
+    @property
+    def address(self) -> str:
+        """The short address as a person types it (`reaching-out.github.io/go/…`)."""
+        return ro_go.typed(self.url)
+
+    @cached_property
+    def qr(self) -> Markup:
+        """The QR code of the short address (SVG); drawn only when a PDF is rendered, not for a cached one."""
+        return ro_go.qr_svg(self.url, f"QR code: {self.url}") if self.url else Markup("")

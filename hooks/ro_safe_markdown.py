@@ -40,9 +40,11 @@ def _link_open(self, tokens, idx, options, env):
     href = str(tokens[idx].attrs.get("href", ""))
     resolve = env.get("resolve") if env else None
     short = env.get("short") if env else None
-    if short is not None and _SCHEME.match(href) is None and not href.startswith("#") and short(href):
-        tokens[idx].attrs["data-ro-go"] = short(href)
-    if resolve is not None and _SCHEME.match(href) is None and not href.startswith("#"):
+    internal = _SCHEME.match(href) is None and not href.startswith("#")
+    address = short(href) if internal and short is not None else ""
+    if address:
+        tokens[idx].attrs["data-ro-go"] = address
+    if resolve is not None and internal:
         tokens[idx].attrs["href"] = resolve(href)
     if is_external(href):
         tokens[idx].attrs["data-ro-external"] = ""
