@@ -4,7 +4,8 @@ It loads and validates the data per build (`on_config`; `mkdocs serve` does not 
 so nothing is cached at import), hands it to the marker extension (mkdocs.yml lists `ro_markdown`),
 checks every page's markers before any page renders, gives each page a link resolver, and checks that
 every link a component emitted lands on an anchor that exists. It also adds the guide's PDFs (see
-"Downloads" below) and the plan page's catalogue (`plan/items.json`) to the site as generated files.
+"Downloads" below) and the plan page's catalogue (`plan/items.json`) to the site as generated files, and,
+after the build (`mkdocs build`, not `serve`), the offline copy's worker `sw.js` (see ro_offline).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import ro_assets
 import ro_go
 import ro_link_contract
 import ro_markdown
+import ro_offline
 import ro_pdf
 import ro_pdf_site
 import ro_plan
@@ -127,12 +129,15 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
                                     f"{site.docs_prefix}data/aliases.yml")
     if messages:
         raise PluginError(_report("Some component links are broken", messages))
+    env.globals["ro_serving"] = _COMMAND["name"] == "serve"  # main.html names no worker then (see ro_offline)
     return env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Minify our other styles in the built site, print.css (ro.js and ro.css are made minified)."""
+    """Minify print.css in the built site; write the offline copy's worker, sw.js (not under `mkdocs serve`)."""
     ro_assets.minify(Path(config.site_dir) / "assets" / "ro")
+    if _COMMAND["name"] != "serve":  # a worker serving cached pages would hide an author's edits from the preview
+        _LOG.info(f"Reaching Out: {ro_offline.write(Path(config.site_dir))}")
 
 
 # --- The components' scripts and styles (see ro_assets) ---

@@ -9,7 +9,8 @@ project folder, after the build. It loads the data and pages as the Markdown ext
 - copies the PDFs, which the extension made (or took from the cache) before the pages rendered, into
   `downloads/`;
 - publishes the plan page's catalogue (`plan/items.json`), with links relative to the plan page;
-- writes the short addresses' pages (`go/…/`, see ro_go).
+- writes the short addresses' pages (`go/…/`, see ro_go);
+- writes the offline copy's service worker `sw.js` and its list `offline.json` at the root (see ro_offline).
 
 Then it checks the result as the hook checks a build (`check`): every internal link of every page lands on a
 file and an anchor that exist, and every renamed anchor (docs/data/aliases.yml) leads to one that exists.
@@ -30,6 +31,7 @@ import ro_assets
 import ro_built
 import ro_go
 import ro_markdown
+import ro_offline
 import ro_plan
 import ro_registry
 
@@ -66,6 +68,7 @@ def run(site_dir: Path, data: Path, docs: Path, site_url: str = "", overrides: P
     name = str(ro_markdown.read_config().get("site_name", ""))
     count = ro_go.write(site_dir, site.short_addresses(), titles, name, site.site_url)
     done.append(f"wrote {count} short addresses (go/…/)")
+    done.append(ro_offline.write(site_dir))  # last: its version is the hash of every file it lists
     return done
 
 

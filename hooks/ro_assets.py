@@ -3,7 +3,8 @@
 Imports no MkDocs. The sources in `overrides/components/` stay readable, with comments: `core.js` and
 `base.css` first, then one `<name>.js` and `<name>.css` per component, in the order given. There is no
 bundler: the files are concatenated (each component's script is its own function, so its names stay its
-own). The script is minified by terser (from npm, as `make` installs it), which also shortens local names
+own); `offline.js`, which registers the service worker (see ro_offline), comes right after `core.js`. The
+script is minified by terser (from npm, as `make` installs it), which also shortens local names
 and so keeps ro.js inside its size budget; its output is cached by content in `.cache/assets/`, so only
 an edited script pays terser's second or so. Without Node.js or terser, rjsmin (comments and spaces only)
 stands in, and `bundle` logs why and keeps it in `FALLBACK`. Styles are minified by rcssmin. `minify` does the same for
@@ -25,6 +26,8 @@ import rcssmin
 import rjsmin
 
 CORE = ("core.js", "base.css")
+# For every page, before the components: the core, then what registers the offline copy (see ro_offline).
+SITE_WIDE = {".js": ("core.js", "offline.js"), ".css": ("base.css",)}
 BUNDLED = ("ro.js", "ro.css")  # what `bundle` returns, minified already
 ROOT = Path(__file__).resolve().parent.parent
 TERSER = ROOT / "node_modules" / "terser" / "bin" / "terser"
@@ -62,7 +65,7 @@ def _terser_version() -> str:
 
 
 def bundle(folder: Path, names: Sequence[str], *, minified: bool = True) -> dict[str, str]:
-    """Return {"ro.js": ..., "ro.css": ...}: core.js and base.css, then each component's file, in order."""
+    """Return {"ro.js": ..., "ro.css": ...}: the site-wide files (SITE_WIDE), then each component's, in order."""
     missing = [core for core in CORE if not (folder / core).is_file()]
     if missing:
         raise FileNotFoundError(f"{folder / missing[0]}: the components' shared core is missing")
@@ -71,8 +74,9 @@ def bundle(folder: Path, names: Sequence[str], *, minified: bool = True) -> dict
             raise FileNotFoundError(f"{folder / name}.js: component '{name}' has neither a script nor a style "
                                     f"(expected {name}.js or {name}.css in {folder})")
     joined = {}
-    for out, first, suffix in (("ro.js", "core.js", ".js"), ("ro.css", "base.css", ".css")):
-        paths = [folder / first] + [folder / f"{name}{suffix}" for name in names]
+    for out, suffix in (("ro.js", ".js"), ("ro.css", ".css")):
+        first = [folder / name for name in SITE_WIDE[suffix]]
+        paths = first + [folder / f"{name}{suffix}" for name in names if folder / f"{name}{suffix}" not in first]
         parts = [path.read_text(encoding="utf-8") for path in paths if path.is_file()]
         # Between scripts a `;`: one ending `})()` must not call the next file's function. CSS needs a new line.
         text = (";\n" if suffix == ".js" else "\n").join(part.rstrip("\n") for part in parts) + "\n"

@@ -30,6 +30,12 @@ def folder(tmp_path) -> Path:
     return tmp_path
 
 
+def test_offline_js_comes_right_after_the_core_and_only_once(folder):
+    (folder / "offline.js").write_text("window.order.push('offline');\n")
+    joined = ro_assets.bundle(folder, ["first", "offline", "second"])
+    assert _run(joined["ro.js"]) == ["core", "offline", "first", "second"]
+
+
 def test_bundle_joins_the_core_then_each_component_in_the_given_order(folder):
     joined = ro_assets.bundle(folder, ["second", "style-only", "first"], minified=False)
     script = joined["ro.js"]
@@ -115,7 +121,7 @@ def test_the_built_site_holds_every_component_in_one_script_and_one_stylesheet(s
     built = sample_site / "assets" / "ro"
     script = (built / "ro.js").read_text(encoding="utf-8")
     styles = (built / "ro.css").read_text(encoding="utf-8")
-    scripts = sorted(p for p in SOURCES.glob("*.js") if p.name != "core.js")
+    scripts = sorted(p for p in SOURCES.glob("*.js") if p.name not in ro_assets.SITE_WIDE[".js"])
     assert scripts, "no component scripts in overrides/components/"
     assert 'window.ReachingOut={' in script.replace(" ", "")  # the core
     for source in scripts:
@@ -129,7 +135,9 @@ def test_the_built_site_holds_every_component_in_one_script_and_one_stylesheet(s
         assert rules, f"{source.name} has no rules"
         missing = [rule for rule in rules if rule not in styles]
         assert missing == [], f"ro.css lacks rules of {source.name}: {missing}"
-    assert len(re.findall(r"=window\.ReachingOut\b", script)) == len(scripts)  # each component file reads the core
+    assert "data-ro-sw" in script  # offline.js, site-wide (ro_offline)
+    # each component file reads the core, and so does offline.js
+    assert len(re.findall(r"=window\.ReachingOut\b", script)) == len(scripts) + 1
 
 
 def rcss_selectors(css: str) -> list[str]:
@@ -145,4 +153,5 @@ def test_the_sources_stay_out_of_the_built_site(sample_site):
     published = sorted(str(p.relative_to(sample_site)) for p in sample_site.rglob("*") if p.name in names)
     assert published == []
     assert sorted(p.name for p in (sample_site / "assets" / "ro").iterdir()) == \
-        ["favicon.svg", "print.css", "ro.css", "ro.js"]
+        ["favicon.svg", "icon-192.png", "icon-512.png", "icon-maskable-512.png", "manifest.webmanifest", "print.css",
+         "ro.css", "ro.js"]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import ro_assets
 import ro_registry
 from conftest import ROOT
 
@@ -20,7 +21,7 @@ COMPONENTS = {c.name: c for c in ro_registry.COMPONENTS}
 SHARED_PARTIALS = {"ro-macros.html", "question.html", "my-questions.html", "plan-item.html",
                    "pdf-links.html", "progress.html", "search.html",
                    "go.html", "print-source.html"}  # the short addresses' pages and the printed pages' top (ro_go)
-CORE_SOURCES = {"core.js", "base.css"}
+CORE_SOURCES = {name for names in ro_assets.SITE_WIDE.values() for name in names}  # core.js, offline.js, base.css
 
 
 def _module(name: str) -> Path:

@@ -1,0 +1,136 @@
+"""The guide offline after the first visit: the service worker `sw.js` the build writes at the site's root (issue 15).
+
+Imports no MkDocs. After a build (the hook's `on_post_build`, or `hooks/ro_after.py` for an engine without
+hooks) `write` lists the files a reader needs with no connection (`precache`), hashes their contents into one
+version, and writes `sw.js`: `WORKER` minified, with that list and version in it. It sits at the site's root
+because a worker's scope cannot be wider than its folder (GitHub Pages cannot send Service-Worker-Allowed), and
+its list is relative to that root, so a copy published under a sub-path (`https://x.github.io/guide/`) works too.
+`mkdocs serve` writes none, and its pages register none (they would serve stale pages to an author previewing).
+
+How it behaves. On the first visit the worker stores every listed file in one cache, then serves the guide's own
+addresses from it, with the connection or without: a page (`prepare/` or `prepare/index.html`), the search
+index, the scripts, and the pages Material's instant navigation fetches. A PDF is stored the first time it is
+fetched. Anything else goes to the network as usual; requests to another origin are never touched. A new
+published build is a new `sw.js` (another version): the browser installs its cache as a whole beside the old
+one; the open page (overrides/components/offline.js) says "The guide was updated" with a Reload button, and
+the old cache is removed once the new worker takes over. The first install says nothing.
+
+Accessibility: the update notice is a polite status (role=status) with a real button, fixed at the bottom of
+the window, hidden in print. Privacy: the cache holds only files of this site, as the server sent them; the
+worker makes no request but to its own site, reads no storage, and never touches the reader's saved progress
+(localStorage). Removing the copy: clear the site's data in the browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import ro_assets
+
+NAME, LIST = "sw.js", "offline.json"
+# Not precached: the short addresses' pages (645 tiny files that only forward to a page, which is cached),
+# PDFs (each is cached when first fetched), source maps, the gzipped sitemap, Material's search languages
+# other than English (the guide is in English: its search worker loads none of them), and the worker itself.
+SKIP = re.compile(r"^(go/|assets/javascripts/lunr/|sw\.js$|offline\.json$)|\.(pdf|map|gz)$", re.I)
+# The build date in the sitemap changes on every build day: it is not a change of the guide.
+LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
+
+# The worker, as written; `@V` is the version. Its list is LIST, beside it, fetched once per version at install:
+# in sw.js it would be ~460 bytes gzipped of the scripts' budget, for data the worker reads once.
+WORKER = """\
+// Reaching Out's service worker, written by the build (hooks/ro_offline.py, which says how it behaves).
+const V = "@V", S = registration.scope, P = "ro " + S + " ", C = P + V, open = () => caches.open(C);
+// install: every file of the list (offline.json, of this version), fetched afresh, or none (addAll is all or
+// nothing); then this worker takes over at once, and the open page says the guide was updated (offline.js).
+oninstall = (e) => e.waitUntil(fetch(S + "offline.json?" + V).then((r) => r.json()).then((list) =>
+  open().then((c) => c.addAll(list.map((f) => new Request(S + f, { cache: "no-cache" }))))).then(() => skipWaiting()));
+// activate: this site's older caches go (only ours: named with P); then the open pages are served from here.
+onactivate = (e) => e.waitUntil(caches.keys().then((names) => Promise.all(names
+  .filter((n) => n.startsWith(P) && n != C).map((n) => caches.delete(n)))).then(() => clients.claim()));
+// The guide's own GET requests: from the cache, else the network (a PDF is kept when first fetched).
+// Another origin's, or outside the guide's folder: not touched. Pages are stored by their address (prepare/), as
+// links and instant navigation ask for them; prepare/index.html is the same page; a query (Material's ?h=) is ignored.
+onfetch = (e) => {
+  const r = e.request, k = r.url.split("?")[0].replace(/\\/index\\.html$/, "/");
+  if (r.method == "GET" && k.startsWith(S)) {
+    e.respondWith(open().then((c) => c.match(k).then((hit) => hit || fetch(r).then((res) => {
+      if (/\\.pdf$/i.test(k) && res.status == 200) c.put(k, res.clone());
+      return res;
+    }))));
+  }
+};
+"""
+
+
+def precache(site: Path) -> list[str]:
+    """Return the URLs, relative to the site's root, that the worker stores on the first visit, sorted."""
+    urls = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = path.relative_to(site).as_posix()
+        if SKIP.search(rel):
+            continue
+        # A page by its address (prepare/), which instant navigation and links use; the root page is ./
+        urls.append("./" if rel == "index.html" else rel.removesuffix("index.html") if rel.endswith("/index.html")
+                    else rel)
+    return sorted(urls)
+
+
+def _file(site: Path, url: str) -> Path:
+    return site / (url + "index.html" if url.endswith("/") else url).removeprefix("./")
+
+
+def version(site: Path, urls: list[str]) -> str:
+    """Return the hash of the worker and of the listed files' contents (the sitemap's build dates left out)."""
+    digest = hashlib.sha256(WORKER.encode())
+    for url in urls:
+        data = _file(site, url).read_bytes()
+        digest.update(b"\0" + url.encode() + b"\0" + (LASTMOD.sub(b"", data) if url == "sitemap.xml" else data))
+    return digest.hexdigest()[:16]
+
+
+def worker(version_: str) -> str:
+    """Return the text of sw.js for one version: the worker, minified (by terser, cached: it never changes)."""
+    small = ro_assets.jsmin(WORKER)
+    if "@V" not in small or not re.fullmatch(r"[0-9a-f]+", version_):
+        raise ValueError(f"ro_offline: no placeholder @V in the minified worker, or a version not in hex: {version_!r}")
+    return small.replace("@V", version_)  # terser may have folded it into a string ("offline.json?@V")
+
+
+def icons(folder: Path) -> list[Path]:
+    """Draw the home-screen icons from favicon.svg's shapes with Pillow (run once; the PNGs are committed)."""
+    from PIL import Image, ImageDraw  # only here: `python hooks/ro_offline.py icons` makes them again
+
+    made = []
+    for name, size, full in (("icon-192.png", 192, False), ("icon-512.png", 512, False),
+                             ("icon-maskable-512.png", 512, True)):
+        k = size * 4 / 24  # drawn 4 times larger, then scaled down: smooth edges
+        image = Image.new("RGBA", (size * 4,) * 2, (0, 0, 0, 0))
+        draw = ImageDraw.Draw(image)
+        if full:  # maskable: the background fills the square; the bubble lies inside the 80% safe circle
+            draw.rectangle((0, 0, size * 4, size * 4), fill="#00796b")
+        else:
+            draw.ellipse((k * 1, k * 1, k * 23, k * 23), fill="#00796b")
+        draw.rounded_rectangle((k * 5, k * 8, k * 19, k * 16), radius=k * 2, fill="#ffffff")
+        draw.polygon([(k * 12, k * 15.9), (k * 8, k * 19), (k * 8, k * 15.9)], fill="#ffffff")
+        small = image.resize((size, size), Image.LANCZOS).quantize(64, method=Image.Quantize.FASTOCTREE)
+        small.save(folder / name, optimize=True)  # 64 colours: the edges stay smooth, the file small
+        made.append(folder / name)
+    return made
+
+
+def write(site: Path) -> str:
+    """Write sw.js and its list (offline.json) at the root of the built site in `site`; return a line saying so."""
+    urls = precache(site)
+    (site / LIST).write_text(json.dumps(urls, indent=0) + "\n", encoding="utf-8")
+    (site / NAME).write_text(worker(version(site, urls)), encoding="utf-8")
+    return f"wrote {NAME} and {LIST} ({len(urls)} files precached)"
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["icons"]:
+        print(*icons(Path(__file__).resolve().parent.parent / "overrides" / "assets" / "ro"), sep="\n")

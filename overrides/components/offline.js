@@ -1,0 +1,28 @@
+// Offline (issue 15): registers the service worker the build writes at the site's root (sw.js; how it behaves is
+// in hooks/ro_offline.py), which keeps a copy of the guide's pages in this browser after the first visit. When a
+// newer build's worker has stored the new copy and taken over, this says so, politely (role=status, in
+// Material's dialog box), with a Reload button; the first install says nothing. Joined right after core.js, for
+// every page. Runs once even if loaded twice; no worker (file://, an old browser, `mkdocs serve`, whose pages name
+// none in data-ro-sw) is no error. Reads no storage: saved progress is never touched.
+(() => {
+  "use strict";
+  const R = window.ReachingOut, sw = navigator.serviceWorker, src = document.currentScript?.getAttribute("data-ro-sw");
+  if (!src || !sw || R.offline || !/^http/.test(location.protocol)) return;
+  R.offline = 1;
+  try {
+    let had = sw.controller; // none on the first visit: the first worker's taking over is no news
+    const box = R.make("div", { class: "md-dialog md-dialog__inner md-typeset", role: "status" });
+    document.body.append(box); // empty until there is news, so that the news is announced
+    sw.oncontrollerchange = () => {
+      if (had) {
+        const button = R.make("button", { class: "ro-button" }, ["Reload"]);
+        button.onclick = () => location.reload();
+        box.replaceChildren("The guide was updated. ", button);
+        box.classList.add("md-dialog--active");
+      }
+      had = 1;
+    };
+    // register() alone does not look for a new sw.js when one is installed: update() does (offline, it fails).
+    sw.register(src).then((reg) => reg.update()).catch(() => {});
+  } catch (e) { /* no worker: the guide works online as before */ }
+})();
