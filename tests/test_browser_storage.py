@@ -131,12 +131,34 @@ def test_an_older_version_is_migrated_and_unknown_keys_are_kept(page, sample_url
     expect(page.get_by_label("Write two sentences on what draws you to the field.")).to_be_checked()
     page.get_by_label(BOX).check()
     state = stored(page)
-    assert state["version"] == 1
+    assert state["version"] == 2
     assert state["checklists"] == {"before-you-reach-out": {"know-your-why": True},
                                    "the-day-before": {"confirm": True}}
     assert state["later-feature"] == {"kept": [1, 2]}
     assert state["slots"] == {"your-name": "Sam"}
+    assert list(state["changed"]) == ["checklists the-day-before confirm"]  # only what changed has a time
     assert page.evaluate("localStorage.getItem('another-app')") == "theirs"
+
+
+def test_version_1_upgrades_keeping_every_tick_and_stamps_only_what_changes(page, sample_url):
+    v1 = {"version": 1, "checklists": {"before-you-reach-out": {"know-your-why": True, "research-field": True}},
+          "questions": [{"id": "who-else", "text": "Who else should I talk to?"}],
+          "worksheets": {"conversation-prep": {"values": {"their-name": "Ana"}, "rows": {"contacts": 3}}},
+          "slots": {"your-name": "Sam"},
+          "network": {"family": [{"id": "p1", "name": "Aunt May", "note": "", "asked": True, "talked": False}]}}
+    open_ready(page, sample_url)
+    store(page, v1)
+    page.context.clock.set_fixed_time(1_772_442_000)  # seconds since 1970
+    open_ready(page, sample_url + "checklist/")
+    expect(page.get_by_label("Write two sentences on what draws you to the field.")).to_be_checked()
+    expect(page.get_by_label("Read about the field for an hour.")).to_be_checked()
+    page.get_by_label("Read about the field for an hour.").uncheck()  # an untick is a change too
+    page.get_by_label(BOX).check()
+    state = stored(page)
+    ticks = {"before-you-reach-out": {"know-your-why": True}, "the-day-before": {"confirm": True}}
+    assert state == {**v1, "version": 2, "checklists": ticks,
+                     "changed": {"checklists before-you-reach-out research-field": 1_772_442_000,
+                                 "checklists the-day-before confirm": 1_772_442_000}}
 
 
 def test_a_newer_version_keeps_its_number_and_its_keys(page, sample_url):

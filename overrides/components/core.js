@@ -8,18 +8,42 @@
   if (window.ReachingOut) return; // loaded twice: the first copy stays in charge
 
   const KEY = "reaching-out";
-  const VERSION = 1;
+  const VERSION = 2;
   const $ = (root, sel) => root.querySelector(sel);
   const $$ = (root, sel) => [...root.querySelectorAll(sel)];
   const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-  const SECTIONS = { checklists: {}, questions: [], worksheets: {}, slots: {}, network: {} };
+  // `changed`: when each item last changed (seconds since 1970), by its key in flat(); v1 had no times, and
+  // an item without one is older than any that has one.
+  const SECTIONS = { checklists: {}, questions: [], worksheets: {}, slots: {}, network: {}, changed: {} };
   // MIGRATIONS[n] turns version n into n + 1. v0 (unversioned) kept ticks as lists of item ids.
   const MIGRATIONS = [(s) => {
     for (const [id, ticks] of Object.entries(isObj(s.checklists) ? s.checklists : {})) {
       if (Array.isArray(ticks)) s.checklists[id] = Object.fromEntries(ticks.map((item) => [item, true]));
     }
     return s;
-  }];
+  }, (s) => s];
+
+  // Every saved item by one key ("checklists the-day-before confirm" → "true"), its value as JSON: an object's
+  // entries one by one; a list of things with ids (questions, people) by "#id"; any other value whole.
+  const flat = (o, pre = "", out = {}) => {
+    for (const [k, v] of Object.entries(o)) {
+      const key = pre + k;
+      if (key === "changed" || k === "__proto__") continue; // (version: a leaf the same on both sides)
+      if (isObj(v)) flat(v, key + " ", out);
+      else if (Array.isArray(v) && v.every((x) => isObj(x) && typeof x.id === "string")) {
+        v.forEach((x) => { out[key + " #" + x.id] = JSON.stringify(x); });
+      } else out[key] = JSON.stringify(v);
+    }
+    return out;
+  };
+  // Sets (or, with no value, removes) one item of flat() in the state.
+  const put = (s, key, json) => key.split(" ").forEach((k, i, path) => {
+    const list = Array.isArray(s), next = path[i + 1], at = list && s.findIndex((x) => x && "#" + x.id === k);
+    if (list) k = at < 0 ? s.length : at;
+    if (next) s = isObj(s[k]) || Array.isArray(s[k]) ? s[k] : s[k] = next[0] === "#" ? [] : {};
+    else if (json) s[k] = JSON.parse(json);
+    else list ? s.splice(k, 1) : delete s[k];
+  });
 
   // --- Storage: every access guarded; without storage, state lives in memory ---
 
@@ -85,11 +109,33 @@
     notice();
   };
 
+  // Every item fn changes (added, changed or removed) is stamped with the time.
   const update = (fn) => {
-    const state = read();
+    const state = read(), before = flat(state), now = Math.round(Date.now() / 1e3);
     fn(state);
+    const after = flat(state);
+    for (const k in { ...before, ...after }) if (before[k] !== after[k]) state.changed[k] = now;
     write(state);
     refresh();
+  };
+
+  // Brings another copy's state in, item by item: the newer wins (a removal too); an item only one side has,
+  // with no newer removal on the other, is kept. Returns how many of each section's items were
+  // { "checklists added": 2, "worksheets updated": 1, ... }.
+  const merge = (data) => {
+    const s = read(), o = migrate(data), a = flat(s), b = flat(o), done = {};
+    for (const k in { ...a, ...b, ...o.changed }) {
+      const mine = s.changed[k] || 0, theirs = o.changed[k] || 0;
+      if (a[k] !== b[k] && (theirs > mine || theirs === mine && !a[k])) {
+        put(s, k, b[k]);
+        const n = k.split(" ")[0] + (a[k] ? b[k] ? " updated" : " removed" : " added");
+        done[n] = (done[n] || 0) + 1;
+      }
+      if (theirs > mine) s.changed[k] = theirs;
+    }
+    write(s);
+    refresh();
+    return done;
   };
 
   const replaceAll = (data) => {
@@ -331,7 +377,7 @@
   // For the component files and other scripts of the guide: register a component, read and change the
   // state, shared helpers. `start` starts components in content added later (the plan page's items).
   window.ReachingOut = {
-    KEY, VERSION, component, read, update, migrate, make, say, copy, download,
+    KEY, VERSION, component, read, update, merge, migrate, make, say, copy, download,
     $, $$, isObj, replaceAll, start: init, rebuild, speak, print, reveal, title, absolute, PLAN_KEY, people
   };
   document.documentElement.classList.add("ro-js");
