@@ -5,12 +5,15 @@ names, slot ids, network-category ids); an index turns them back into titles, la
 this page, so the script never needs Python's data. Each component that saves something describes
 its own section (`Component.saves`, `saved()`); this one only gathers them, in the registry's order.
 The index travels in one attribute of the page (JSON, escaped by Jinja's `tojson`), not in a
-`<script>`: Material's instant navigation re-runs scripts inside the page and would execute it.
+`<script>`: Material's instant navigation re-runs scripts inside the page and would execute it. The index
+also carries the words for an import's report ("3 ticks added, 1 person updated"), so the script, which
+every page downloads, does not.
 `tojson` sorts keys, so whatever has an order (checklist items, worksheet fields and columns) is a
 list of [id, value] pairs.
 
-Accessibility: the page is a set of headed sections; every control is a real button or a labelled
-file input; results of export, import and clearing are announced through a polite live region.
+Accessibility: the page is a set of headed sections; every control is a real button, a labelled
+file input, or one of two radios (merge or replace) in a fieldset with a legend; results of export,
+import and clearing are announced through a polite live region.
 Without JavaScript nothing is saved, and the page says so. Print: the saved entries, no controls.
 """
 
@@ -20,6 +23,12 @@ from markupsafe import Markup
 
 from ro_component import Component, Context
 from ro_markers import Marker
+
+# What one saved item of each section is called in an import's report, singular and plural ("" for a section
+# this list does not know, such as the planner's or a later version's).
+WORDS = {"checklists": ["tick", "ticks"], "questions": ["question", "questions"], "worksheets": ["answer", "answers"],
+         "slots": ["message detail", "message details"], "network": ["person", "people"],
+         "": ["other item", "other items"]}
 
 
 class MyProgressComponent(Component):
@@ -43,5 +52,6 @@ class MyProgressComponent(Component):
             if described is not None:
                 index[component.saves] = described
                 sections.append((component.saves, component.saved_title))
+        index["words"] = WORDS
         return context.render(self.partial, index=index, sections=sections, bank_href=context.href("question-bank"))
 

@@ -1,4 +1,5 @@
-"""The My progress page in Chromium: everything in one view; export, import (checked first) and clear all."""
+"""The My progress page in Chromium: everything in one view; export, import (checked first; merge or replace) and
+clear all. Merging two devices' files is tested in test_browser_merge.py."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ SAVED = {
     "network": {"family": [{"id": "p1", "name": "Aunt May", "note": "nurse", "asked": True, "talked": False}]},
     "from-a-later-version": {"kept": True},
 }
+
+
+# What the page saves SAVED as (version 1, read and upgraded): the same items, no times yet.
+UPGRADED = {**SAVED, "version": 2, "changed": {}}
 
 
 @pytest.fixture
@@ -86,8 +91,8 @@ def test_export_clear_import_round_trip(progress, tmp_path):
     assert download.suggested_filename.startswith("reaching-out-progress-")
     assert download.suggested_filename.endswith(".json")
     exported = json.loads(Path(download.path()).read_text(encoding="utf-8"))
-    assert exported["format"] == "reaching-out" and exported["version"] == 1 and exported["exported"]
-    assert exported["data"] == SAVED
+    assert exported["format"] == "reaching-out" and exported["version"] == 2 and exported["exported"]
+    assert exported["data"] == UPGRADED
 
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Delete everything saved").click()
@@ -98,13 +103,32 @@ def test_export_clear_import_round_trip(progress, tmp_path):
 
     questions = []
     page.once("dialog", lambda d: (questions.append(d.message), d.accept()))
-    page.get_by_label("Restore from a file").set_input_files(download.path())
+    page.get_by_role("radio", name="Replace").check()
+    page.get_by_label("File to bring in").set_input_files(download.path())
     expect(page.locator(".ro-my-progress__files [data-ro-status]")).to_contain_text("Restored everything")
     assert "Replace everything saved in this browser" in questions[0]
-    assert stored(page) == SAVED
+    assert stored(page) == UPGRADED
     assert "Aunt May" in page.locator("#my-progress-network").inner_text()
     open_ready(page, page.url.replace("my-progress/", "worksheet/"))
     expect(page.get_by_label("Name, row 3")).to_have_value("Cy")
+
+
+def test_merge_is_the_default_and_brings_everything_into_an_empty_browser(progress, tmp_path):
+    page = progress
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download everything as one file").click()
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Delete everything saved").click()
+    expect(page.get_by_role("radio", name="Merge")).to_be_checked()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
+    info.value.save_as(tmp_path / "mine.json")
+    page.get_by_label("File to bring in").set_input_files(tmp_path / "mine.json")
+    expect(page.locator(".ro-my-progress__files [data-ro-status]")).to_have_text(
+        "Merged “mine.json”: 2 ticks added, 2 questions added, 8 answers added, "
+        "2 message details added, 1 person added, 1 other item added, nothing removed.")
+    assert dialogs == []  # merging drops nothing, so it does not ask
+    assert stored(page) == UPGRADED
 
 
 def test_clear_all_asks_first(progress):
@@ -125,20 +149,22 @@ def test_clear_all_asks_first(progress):
     ({"format": "reaching-out", "version": 1, "data": {"questions": [{"id": "Not An Id"}],
                                                        "network": {"family": [{"name": 3}]}}},
      "its questions, network part is damaged"),
+    ({"format": "reaching-out", "version": 2, "data": {"changed": {"checklists the-day-before confirm": 1.5}}},
+     "its changed part is damaged"),
     ({"format": "reaching-out", "version": 99, "data": {}}, "it comes from a newer version of the guide"),
 ])
 def test_a_wrong_or_damaged_file_changes_nothing(progress, tmp_path, content, reason):
     page = progress
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
-    page.get_by_label("Restore from a file").set_input_files(_file(tmp_path, "progress.json", content))
+    page.get_by_label("File to bring in").set_input_files(_file(tmp_path, "progress.json", content))
     status = page.locator(".ro-my-progress__files [data-ro-status]")
     expect(status).to_contain_text("Nothing was changed.")
     assert reason in status.inner_text()
     assert "“progress.json” was not restored" in status.inner_text()
     assert dialogs == []  # refused before anything is asked
     assert stored(page) == SAVED
-    assert page.get_by_label("Restore from a file").input_value() == ""
+    assert page.get_by_label("File to bring in").input_value() == ""
 
 
 def test_a_valid_file_is_not_used_unless_confirmed(progress, tmp_path):
@@ -146,7 +172,8 @@ def test_a_valid_file_is_not_used_unless_confirmed(progress, tmp_path):
     other = {"format": "reaching-out", "version": 1, "exported": "2026-01-02T10:00:00Z",
              "data": {"version": 1, "checklists": {"the-day-before": {"confirm": True}}}}
     page.once("dialog", lambda d: d.dismiss())
-    page.get_by_label("Restore from a file").set_input_files(_file(tmp_path, "mine.json", other))
+    page.get_by_role("radio", name="Replace").check()
+    page.get_by_label("File to bring in").set_input_files(_file(tmp_path, "mine.json", other))
     expect(page.locator(".ro-my-progress__files [data-ro-status]")).to_have_text("Nothing was changed.")
     assert stored(page) == SAVED
 
@@ -155,10 +182,11 @@ def test_an_older_file_is_migrated_on_import(progress, tmp_path):
     page = progress
     old = {"format": "reaching-out", "version": 0, "data": {"checklists": {"the-day-before": ["confirm"]}}}
     page.once("dialog", lambda d: d.accept())
-    page.get_by_label("Restore from a file").set_input_files(_file(tmp_path, "old.json", old))
+    page.get_by_role("radio", name="Replace").check()
+    page.get_by_label("File to bring in").set_input_files(_file(tmp_path, "old.json", old))
     expect(page.locator(".ro-my-progress__files [data-ro-status]")).to_contain_text("Restored")
     state = stored(page)
-    assert state["version"] == 1
+    assert state["version"] == 2
     assert state["checklists"] == {"the-day-before": {"confirm": True}}
     assert state["questions"] == []  # replaced, not merged
 
@@ -167,5 +195,6 @@ def test_restore_is_keyboard_operable(progress):
     page = progress
     page.get_by_role("button", name="Download everything as one file").focus()
     page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # the Merge/Replace choice: one Tab stop, arrows choose
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "my-progress-import"

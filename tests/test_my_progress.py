@@ -72,6 +72,30 @@ def test_controls_are_buttons_and_a_labelled_file_input(render):
     assert html.select_one("[data-ro-status]")["aria-live"] == "polite"
 
 
+def test_import_offers_merge_by_default_or_replace_in_one_labelled_group(render):
+    html = render("<!-- ro:my-progress -->")
+    group = html.select_one("fieldset.ro-my-progress__import")
+    assert group.legend.get_text(strip=True) == "Bring in a file you downloaded before"
+    radios = group.select("input[type=radio]")
+    merge, replace = (r.find_parent("label").get_text(" ", strip=True) for r in radios)
+    assert (merge.split(":")[0].strip(), replace.split(":")[0].strip()) == ("Merge", "Replace")
+    assert len({r["name"] for r in radios}) == 1  # one choice: one Tab stop, arrows move between them
+    assert radios[0].has_attr("checked") and not radios[1].has_attr("checked")
+    assert radios[1].has_attr("data-ro-replace")  # what the script reads
+    # The words of docs/my-progress.md: merge keeps everything, the newer item wins; Replace asks first.
+    assert "keep everything either side has" in merge and "keep the newer one" in merge
+    assert "start over from the file alone" in replace and "asks you first" in replace
+    assert group.select_one("input[type=file][data-ro-import]")
+    assert "replaces what is saved here" not in html.get_text()
+
+
+def test_the_index_names_what_an_import_report_counts(render):
+    words = _index(render("<!-- ro:my-progress -->"))["words"]
+    assert words["checklists"] == ["tick", "ticks"] and words["network"] == ["person", "people"]
+    assert words[""] == ["other item", "other items"]  # a section not named here (the planner's)
+    assert all(len(pair) == 2 and all(pair) for pair in words.values())
+
+
 def test_sections_are_headed_at_the_chosen_level(render):
     html = render("<!-- ro:my-progress level=3 -->")
     titles = [h.get_text() for h in html.select("h3")]

@@ -1,7 +1,7 @@
 // My progress: everything saved, shown by the guide's titles; export to and import from one JSON file.
 (() => {
   "use strict";
-  const { VERSION, component, read, make, say, download, reveal, rebuild, replaceAll, people, isObj, $, $$ } = window.ReachingOut;
+  const { VERSION, component, read, merge, make, say, download, reveal, rebuild, replaceAll, people, isObj, $, $$ } = window.ReachingOut;
 
   const FORMAT = "reaching-out";
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -18,9 +18,9 @@
     slots: (v) => all(v, (id, x) => SLUG.test(id) && typeof x === "string"),
     network: (v) => all(v, (id, list) => SLUG.test(id) && Array.isArray(list) && list.every((p) => isObj(p) &&
       typeof p.id === "string" && typeof p.name === "string" && opt(p.note, "string") && opt(p.asked, "boolean") &&
-      opt(p.talked, "boolean")))
+      opt(p.talked, "boolean"))),
+    changed: (v) => all(v, (k, t) => Number.isInteger(t))
   };
-
   const problem = (file) => {
     if (!isObj(file) || file.format !== FORMAT) {
       return "it is not a progress file from this guide (it was not made by “Download everything as one file”)";
@@ -76,7 +76,7 @@
     } catch (e) {
       root.roIndex = {};
     }
-    for (const k of ["checklists", "worksheets", "slots", "network"]) root.roIndex[k] = root.roIndex[k] || {};
+    for (const k of ["checklists", "worksheets", "slots", "network", "words"]) root.roIndex[k] = root.roIndex[k] || {};
     $(root, "[data-ro-nojs]").hidden = true;
     reveal(root, "[data-ro-progress-body]");
     root.addEventListener("click", (event) => {
@@ -108,6 +108,15 @@
       }
       const why = problem(file);
       if (why) return refuse(why);
+      if (!$(root, "[data-ro-replace]").checked) {
+        // "2 ticks added, 1 person added, 3 answers updated", from merge()'s counts.
+        const list = Object.entries(merge(file.data)).map(([k, n]) => {
+          const [part, verb] = k.split(" "), w = root.roIndex.words[part] || root.roIndex.words[""] || [part, part];
+          return `${n} ${w[+(n > 1)]} ${verb}`;
+        }).join(", ");
+        return done(list ? `Merged “${chosen.name}”: ${list}${/removed/.test(list) ? "" : ", nothing removed"}.`
+          : `Nothing new in “${chosen.name}”: this browser already had all of it.`);
+      }
       const when = Date.parse(file.exported) ? ` (saved ${new Date(file.exported).toLocaleDateString()})` : "";
       if (!confirm(`Replace everything saved in this browser with “${chosen.name}”${when}?`)) {
         return done("Nothing was changed.");
