@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-BENCHMARKS = ("bench_build", "bench_pdf", "bench_question_filter")
+BENCHMARKS = ("bench_build", "bench_pdf", "bench_question_filter", "bench_offline")
 
 
 def run(name: str) -> list[tuple[str, str, str, bool | None]]:

@@ -150,6 +150,7 @@ PAGE_TYPES = {
 def bench_weight(site: Path) -> dict:
     """Bytes and requests per page type, and our own JS + CSS gzipped."""
     ours = sorted((site / "assets" / "ro").glob("*.js")) + sorted((site / "assets" / "ro").glob("*.css"))
+    ours += [site / "sw.js"]  # the offline copy's service worker, at the root (see hooks/ro_offline.py)
     ours_gzip = sum(len(gzip.compress(p.read_bytes(), 9)) for p in ours)
     pages = {}
     for name, path in PAGE_TYPES.items():
