@@ -12,6 +12,7 @@ from functools import partial
 from ro_checklist import ChecklistComponent
 from ro_component import Component
 from ro_downloads import DownloadsComponent
+from ro_due_soon import DueSoonComponent
 from ro_link_index import LinkIndexComponent
 from ro_links import section_plan_key
 from ro_markers import Marker
@@ -23,6 +24,8 @@ from ro_plan import PlanComponent
 from ro_plans import PlansComponent
 from ro_question_bank import QuestionBankComponent
 from ro_question_list import QuestionListComponent
+from ro_summary import SummaryComponent
+from ro_summary_view import SummaryViewComponent
 from ro_worksheet import WorksheetComponent
 
 COMPONENTS: tuple[Component, ...] = (
@@ -32,10 +35,13 @@ COMPONENTS: tuple[Component, ...] = (
     QuestionBankComponent(),
     NetworkMapComponent(),
     QuestionListComponent(),
+    DueSoonComponent(),
     MyProgressComponent(),
+    SummaryComponent(),
     LinkIndexComponent(),
     PlansComponent(),
     PlanComponent(),
+    SummaryViewComponent(),
     DownloadsComponent(),
 )
 BY_NAME = {c.name: c for c in COMPONENTS}

@@ -1,0 +1,27 @@
+// Due this week (My progress): each dated next step that is overdue or due in the next 7 days, soonest first,
+// each linked to its row. Days are the reader's own local days.
+(() => {
+  "use strict";
+  const { component, make, isObj, $ } = window.ReachingOut;
+  const ymd = (d) => new Date(d - d.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+
+  component("due-soon", "[data-ro-due-soon]", (root) => {
+    $(root, "[data-ro-nojs]").hidden = true;
+  }, (root, s) => {
+    const now = new Date(), today = ymd(now), due = [];
+    now.setDate(now.getDate() + 7);
+    for (const [w, f, col, name, done, href, label] of JSON.parse(root.dataset.roReminders)) {
+      const v = isObj(s.worksheets[w]) && s.worksheets[w].values || {};
+      for (let n = 1, at, d; n <= 200; n++) {
+        if ((d = v[(at = `${f}--${n}--`) + col]) <= ymd(now) && d && v[at + done] !== true) {
+          due.push([d, v[at + name] || "Row " + n, href + `--${n}--${name}`, label]);
+        }
+      }
+    }
+    const list = $(root, "[data-ro-list]");
+    list.replaceChildren(...due.sort().map(([d, who, href, label]) => make("li", {}, [make("a", { href }, [who]),
+      ` — ${label} ${new Date(d + "T00:00").toLocaleDateString("en-US", { dateStyle: "full" })}` +
+      (d < today ? " (overdue)" : d == today ? " (today)" : "")])));
+    $(root, "[data-ro-none]").hidden = !(list.hidden = !due.length);
+  });
+})();
