@@ -19,8 +19,9 @@
     network: (v) => all(v, (id, list) => SLUG.test(id) && Array.isArray(list) && list.every((p) => isObj(p) &&
       typeof p.id === "string" && typeof p.name === "string" && opt(p.note, "string") && opt(p.asked, "boolean") &&
       opt(p.talked, "boolean"))),
-    changed: (v) => all(v, (k, t) => Number.isInteger(t))
+    changed: (v) => all(v, (k, t) => Number.isInteger(t)) // when each item last changed (see core.js)
   };
+
   const problem = (file) => {
     if (!isObj(file) || file.format !== FORMAT) {
       return "it is not a progress file from this guide (it was not made by “Download everything as one file”)";
