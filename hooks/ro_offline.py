@@ -1,19 +1,23 @@
 """The guide offline after the first visit: the service worker `sw.js` the build writes at the site's root (issue 15).
 
 Imports no MkDocs. After a build (the hook's `on_post_build`, or `hooks/ro_after.py` for an engine without
-hooks) `write` lists the files a reader needs with no connection (`precache`), hashes their contents into one
-version, and writes `sw.js`: `WORKER` minified, with that list and version in it. It sits at the site's root
-because a worker's scope cannot be wider than its folder (GitHub Pages cannot send Service-Worker-Allowed), and
-its list is relative to that root, so a copy published under a sub-path (`https://x.github.io/guide/`) works too.
-`mkdocs serve` writes none, and its pages register none (they would serve stale pages to an author previewing).
+hooks) `write` lists the files a reader needs with no connection (`precache`) in `offline.json`, hashes the
+worker and those files' contents into one version (`version`), and writes `sw.js`: `WORKER` minified, with that
+version in it (the list stays out of sw.js, which counts in the scripts' size budget). Both sit at the site's
+root because a worker's scope cannot be wider than its folder (GitHub Pages cannot send Service-Worker-Allowed);
+the list is relative to that root, so a copy published under a sub-path (`https://x.github.io/guide/`) works
+too. `mkdocs serve` writes neither, and its pages name no worker (it would serve stale pages to an author).
 
-How it behaves. On the first visit the worker stores every listed file in one cache, then serves the guide's own
-addresses from it, with the connection or without: a page (`prepare/` or `prepare/index.html`), the search
-index, the scripts, and the pages Material's instant navigation fetches. A PDF is stored the first time it is
-fetched. Anything else goes to the network as usual; requests to another origin are never touched. A new
-published build is a new `sw.js` (another version): the browser installs its cache as a whole beside the old
-one; the open page (overrides/components/offline.js) says "The guide was updated" with a Reload button, and
-the old cache is removed once the new worker takes over. The first install says nothing.
+How it behaves. On the first visit the worker stores every listed file in one cache (all or nothing), takes
+control of the open page, and from then on serves the guide's own addresses from that cache, with the
+connection or without: a page (`prepare/`, or `prepare/index.html`), the search index, the scripts and styles,
+`sitemap.xml` (Material's instant navigation reads it to know which links are the guide's own: its bundle
+fetches it as it starts), and the pages instant navigation fetches. A PDF is stored the first time it is
+fetched. Anything else goes to the network as usual; a request to another origin is never touched. A new
+published build is a new `sw.js` (another version; the page asks for it on each load): the browser installs
+the new cache as a whole beside the old one, the new worker takes over, this site's older caches are removed,
+and the open page (overrides/components/offline.js) says "The guide was updated." with a Reload button. The
+first install says nothing.
 
 Accessibility: the update notice is a polite status (role=status) with a real button, fixed at the bottom of
 the window, hidden in print. Privacy: the cache holds only files of this site, as the server sent them; the
