@@ -34,7 +34,8 @@ STATE = {"version": 1,
          "questions": [{"id": "how-did-you-start"}],
          "worksheets": {"conversation-prep": {"values": {"their-name": "Ana Ruiz", "format": "coffee",
                                                          "sent-questions": True}},
-                        "contact-tracker": {"values": {"contact-list--1--name": "Private Person"}}}}
+                        "contact-tracker": {"values": {"contact-list--1--name": "Private Person",
+                                                       "contact-list--1--next-date": "2026-01-05"}}}}
 
 
 def _b64(data: bytes) -> str:
@@ -211,6 +212,7 @@ def test_my_progress_and_the_summary_page_pass_axe(page, real_url, viewer):
     _choose(page, "q", "w-conversation-prep")
     page.get_by_role("button", name="Copy a link to the summary").click()
     expect(_summary(page).locator("[data-ro-status]")).to_contain_text("Link copied.")
+    expect(page.locator("[data-ro-due-soon] li")).to_have_count(1)  # axe sees the list of what is due too
     assert _axe(page) == []
     view = viewer(page.evaluate("window.__copied"))
     expect(view.locator("[data-ro-paper]")).to_be_visible()
