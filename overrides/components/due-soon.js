@@ -3,7 +3,7 @@
 (() => {
   "use strict";
   const { component, make, isObj, $ } = window.ReachingOut;
-  const ymd = (d) => new Date(d - d.getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+  const ymd = (d) => d.toLocaleDateString("sv"); // the local day as YYYY-MM-DD (Swedish writes dates so)
 
   component("due-soon", "[data-ro-due-soon]", (root) => {
     $(root, "[data-ro-nojs]").hidden = true;

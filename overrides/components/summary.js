@@ -48,7 +48,7 @@
     root.addEventListener("click", async (event) => {
       const action = (event.target.closest("[data-ro-summary-action]") || {}).dataset;
       const chosen = shown(root, true);
-      const p = { v: 1, d: new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 10),
+      const p = { v: 1, d: new Date().toLocaleDateString("sv"),
         a: chosen.flatMap((b) => pick(read(), b.value)) };
       if (!action) return;
       if (!chosen[0]) return say(root, root.dataset.roPick);
