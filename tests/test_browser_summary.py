@@ -270,6 +270,21 @@ def test_unknown_ids_are_skipped_and_counted(viewer, real_url):
     expect(paper).to_contain_text("made on December 1, 2026")
 
 
+def test_another_summary_opened_in_the_same_tab_replaces_the_first(viewer, real_url):
+    first = {"v": 1, "d": "2026-12-01", "a": [["q how-did-you-start", False]]}
+    second = {"v": 1, "d": "2026-11-30", "a": [["c:before-you-reach-out what-draws-you", False]]}
+    view = viewer(real_url + VIEW + "#" + _link(first))
+    paper = view.locator("[data-ro-paper]")
+    expect(paper).to_contain_text(QUESTION)
+    view.evaluate("hash => { location.hash = hash; }", _link(second))
+    expect(paper).to_contain_text(CHOSEN_ITEM)
+    expect(paper).to_contain_text("made on November 30, 2026")
+    expect(paper).not_to_contain_text(QUESTION)
+    view.evaluate("() => { location.hash = 'zdamaged'; }")
+    expect(view.locator("[data-ro-message]")).to_have_text(BAD)
+    expect(paper).to_be_hidden()
+
+
 def test_the_page_without_a_summary_says_what_it_is_for(viewer, real_url):
     view = viewer(real_url + VIEW)
     expect(view.locator("[data-ro-message]")).to_have_text(
