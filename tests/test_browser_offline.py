@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 import ro_offline
-from browser_support import _Handler, _Server, _site_url, stored, wait_ready
+from browser_support import _Handler, _Server, _site_url, open_ready, stored, wait_ready
 from test_browser_site import _axe
 
 pytestmark = pytest.mark.browser
@@ -154,6 +154,10 @@ def test_after_one_visit_the_guide_works_offline_and_an_update_keeps_progress(vi
         context.set_offline(True)
         for path, title in INSTANT:
             _instant(page, base, path, title)
+        page.locator("input.md-search__input").click()  # the search index is in the copy too
+        page.keyboard.type("follow up")
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        page.keyboard.press("Escape")
         for path, _ in LOADED[:4]:
             page.goto(base + path)
             wait_ready(page)
@@ -227,3 +231,17 @@ def test_a_pdf_is_kept_offline_once_fetched_and_not_before(visit, real_site):
         assert page.evaluate(fetch, base + "downloads/" + pdf) == (real_site / "downloads" / pdf).stat().st_size
         # A short address is not precached either: it only forwards, to a page that is.
         assert page.evaluate(fetch, base + "go/start/") == 0
+
+
+def test_the_script_run_twice_registers_once_and_adds_one_notice_region(page, sample_url):
+    open_ready(page, sample_url + "checklist/")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.evaluate("""() => new Promise((done) => {
+        const old = document.querySelector("script[data-ro-sw]"), again = document.createElement("script");
+        again.src = old.src;
+        again.setAttribute("data-ro-sw", old.getAttribute("data-ro-sw"));
+        again.onload = done;
+        document.body.append(again);
+    })""")
+    assert page.locator(".md-dialog.md-typeset[role=status]").count() == 1
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then((all) => all.length)") == 1
