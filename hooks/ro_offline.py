@@ -39,8 +39,10 @@ NAME, LIST = "sw.js", "offline.json"
 # PDFs (each is cached when first fetched), source maps, the gzipped sitemap, Material's search languages
 # other than English (the guide is in English: its search worker loads none of them), and the worker itself.
 SKIP = re.compile(r"^(go/|assets/javascripts/lunr/|sw\.js$|offline\.json$)|\.(pdf|map|gz)$", re.I)
-# The build date in the sitemap changes on every build day: it is not a change of the guide.
+# Not changes of the guide, so not in the version: the sitemap's build date (a new one every build day) and the
+# engine's name and version in each page (ProperDocs or a newer MkDocs builds the same guide, byte for byte else).
 LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 # The worker, as written; `@V` is the version. Its list is LIST, beside it, fetched once per version at install:
 # in sw.js it would be ~460 bytes gzipped of the scripts' budget, for data the worker reads once.
@@ -87,11 +89,15 @@ def _file(site: Path, url: str) -> Path:
 
 
 def version(site: Path, urls: list[str]) -> str:
-    """Return the hash of the worker and of the listed files' contents (the sitemap's build dates left out)."""
+    """Return the hash of the worker and of the listed files' contents (LASTMOD and GENERATOR left out)."""
     digest = hashlib.sha256(WORKER.encode())
     for url in urls:
         data = _file(site, url).read_bytes()
-        digest.update(b"\0" + url.encode() + b"\0" + (LASTMOD.sub(b"", data) if url == "sitemap.xml" else data))
+        if url == "sitemap.xml":
+            data = LASTMOD.sub(b"", data)
+        elif url.endswith(("/", ".html")):  # a page
+            data = GENERATOR.sub(b"", data)
+        digest.update(b"\0" + url.encode() + b"\0" + data)
     return digest.hexdigest()[:16]
 
 

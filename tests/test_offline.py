@@ -107,6 +107,9 @@ def test_the_version_changes_with_one_page_and_not_otherwise(two_builds):
     (second / "sitemap.xml").write_text("<url><loc>/</loc><lastmod>2026-02-02</lastmod></url>")  # another build day
     (second / "go" / "prepare" / "index.html").write_text("forward elsewhere")  # not precached
     (second / "downloads" / "sheet.pdf").write_text("%PDF-2")  # cached when fetched, not versioned
+    for page in (first / "index.html", second / "index.html"):  # another engine, or version, built the same pages
+        engine = "mkdocs-1.6.1" if page.is_relative_to(first) else "properdocs-1.6.1"
+        page.write_text(f'<meta name="generator" content="{engine}"><h1>Home</h1>')
     assert _version(first) == _version(second)
     (second / "prepare" / "index.html").write_text("<h1>Prepare, revised</h1>")
     assert _version(first) != _version(second)
