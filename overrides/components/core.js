@@ -267,6 +267,9 @@
     region.textContent = "";
     setTimeout(() => { region.textContent = text; }, 50);
   };
+  // A sentence of the interface, kept in the component's partial as data-ro-say-NAME="… {file} …", so the words
+  // stay with the page's other words (one place to edit them, or to translate them); {key} comes from `vars`.
+  const words = (root, name, vars = {}) => (root.dataset["roSay" + name] || name).replace(/\{(\w+)\}/g, (m, k) => vars[k]);
   const say = (root, text) => {
     const region = $(root, "[data-ro-status]");
     if (region) speak(region, text);
@@ -377,7 +380,7 @@
   // For the component files and other scripts of the guide: register a component, read and change the
   // state, shared helpers. `start` starts components in content added later (the plan page's items).
   window.ReachingOut = {
-    KEY, VERSION, component, read, update, merge, migrate, make, say, copy, download,
+    KEY, VERSION, component, read, update, merge, migrate, make, say, words, copy, download,
     $, $$, isObj, replaceAll, start: init, rebuild, speak, print, reveal, title, absolute, PLAN_KEY, people
   };
   document.documentElement.classList.add("ro-js");

@@ -1,7 +1,7 @@
 // The index of every link (for counselors): search, copy a link, and the plan builder below it.
 (() => {
   "use strict";
-  const { component, read, update, make, say, copy, reveal, rebuild, absolute, PLAN_KEY, isObj, $, $$ } = window.ReachingOut;
+  const { component, read, update, make, say, words, copy, reveal, rebuild, absolute, PLAN_KEY, isObj, $, $$ } = window.ReachingOut;
 
   // The index of every link: search, copy, and "Add to plan" for the builder below it.
   const planned = (s) => {
@@ -48,25 +48,25 @@
     const search = $(root, "[data-ro-links-search]");
     search.addEventListener("submit", (event) => event.preventDefault());
     input.addEventListener("input", () => {
-      const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      const terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       let shown = 0;
       for (const [li, text] of rows) {
-        li.hidden = !words.every((w) => text.includes(w));
+        li.hidden = !terms.every((w) => text.includes(w));
         shown += li.hidden ? 0 : 1;
       }
       for (const page of pages) {
         const any = $$(page, "[data-ro-link-item]").some((li) => !li.hidden);
         page.hidden = !any;
-        page.open = words.length > 0 && any;
+        page.open = terms.length > 0 && any;
       }
-      count.textContent = words.length ? `${shown} ${shown === 1 ? "link matches" : "links match"}` : "";
+      count.textContent = terms.length ? `${shown} ${shown === 1 ? "link matches" : "links match"}` : "";
     });
     const planner = $(root, "[data-ro-planner]");
     root.addEventListener("click", (event) => {
       const copyButton = event.target.closest("[data-ro-copy-link]");
       if (copyButton) {
         copy(absolute($(copyButton.closest("li"), "a").getAttribute("href")))
-          .then(() => say(root, "Link copied"), () => say(root, "Copying is blocked here: open the link and copy it"));
+          .then(() => say(root, words(root, "Copied")), () => say(root, words(root, "Blocked")));
       }
       const add = event.target.closest("[data-ro-plan-add]");
       if (add) {
@@ -92,9 +92,9 @@
       }
       if (event.target.closest("[data-ro-planner-copy]")) {
         copy($(planner, "[data-ro-planner-url]").value)
-          .then(() => say(root, "Plan link copied"), () => say(root, "Copying is blocked here: select the link and copy it"));
+          .then(() => say(root, words(root, "PlanCopied")), () => say(root, words(root, "PlanBlocked")));
       }
-      if (event.target.closest("[data-ro-planner-clear]") && confirm("Start a new plan? The items and note will be cleared.")) {
+      if (event.target.closest("[data-ro-planner-clear]") && confirm(words(root, "New"))) {
         update((s) => { delete s.planner; });
       }
     });

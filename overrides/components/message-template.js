@@ -1,7 +1,7 @@
 // The message composer: values saved by slot id, so a slot shared by several templates fills once.
 (() => {
   "use strict";
-  const { component, read, update, say, copy, reveal, isObj, $, $$ } = window.ReachingOut;
+  const { component, read, update, say, words, copy, reveal, isObj, $, $$ } = window.ReachingOut;
 
   // The text of a part of the message; an empty blank reads as its [label], or as nothing when `bare`.
   const plain = (node, filled, bare) => [...node.childNodes].map((n) => n.nodeName === "BR" ? "\n" :
@@ -42,8 +42,7 @@
     const limit = +root.dataset.roLimit, out = $(root, "[data-ro-count]");
     if (!limit || !out) return;
     const n = [...message(root, filled, true).body].length, over = n - limit;
-    out.textContent = over > 0 ? `${n} of ${limit} characters: over the limit by ${over}. Shorten it before you send it.`
-      : `${n} of ${limit} characters${empty(root, filled).length ? " so far" : ""}`;
+    out.textContent = words(root, over > 0 ? "Over" : empty(root, filled).length ? "SoFar" : "Count", { n, limit, over });
     out.classList.toggle("ro-message-template__count--over", over > 0);
     if (typed) clearTimeout(root.roSay), root.roSay = setTimeout(() => say(root, out.textContent), 1000);
   };
@@ -85,13 +84,11 @@
       // Empty blanks: the first press says which; a second press of the same text copies it anyway.
       if (gaps.length && root.roArmed !== text) {
         root.roArmed = text;
-        return say(root, `${gaps.length} blank${gaps.length > 1 ? "s are" : " is"} still empty: ${gaps.join(", ")}. `
-          + "Press Copy again to copy anyway.");
+        return say(root, words(root, gaps.length > 1 ? "Blanks" : "Blank", { n: gaps.length, list: gaps.join(", ") }));
       }
       root.roArmed = null;
       copy(text).then(
-        () => say(root, subject ? "Subject copied." : "Message copied. Paste it where you write to them."),
-        () => say(root, "This browser did not allow copying. Select the text and copy it yourself."));
+        () => say(root, words(root, subject ? "Subject" : "Copied")), () => say(root, words(root, "Blocked")));
     });
     reveal(root, "form[data-ro-composer], [data-ro-tools]");
   }, (root, s) => {

@@ -1,7 +1,7 @@
 // My progress: everything saved, shown by the guide's titles; export to and import from one JSON file.
 (() => {
   "use strict";
-  const { VERSION, component, read, merge, make, say, download, reveal, rebuild, replaceAll, people, isObj, $, $$ } = window.ReachingOut;
+  const { VERSION, component, read, merge, make, say, words, download, reveal, rebuild, replaceAll, people, isObj, $, $$ } = window.ReachingOut;
 
   const FORMAT = "reaching-out";
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -22,14 +22,13 @@
     changed: (v) => all(v, (k, t) => Number.isInteger(t)) // when each item last changed (see core.js)
   };
 
+  // What is wrong with a file, as the name of a sentence in the partial (and the damaged parts), or "".
   const problem = (file) => {
-    if (!isObj(file) || file.format !== FORMAT) {
-      return "it is not a progress file from this guide (it was not made by “Download everything as one file”)";
-    }
-    if (!Number.isInteger(file.version) || file.version < 0 || !isObj(file.data)) return "it is incomplete or damaged";
-    if (file.version > VERSION) return "it comes from a newer version of the guide; reload this page and try again";
+    if (!isObj(file) || file.format !== FORMAT) return ["Foreign"];
+    if (!Number.isInteger(file.version) || file.version < 0 || !isObj(file.data)) return ["Incomplete"];
+    if (file.version > VERSION) return ["Newer"];
     const bad = Object.keys(CHECKS).filter((k) => file.data[k] !== undefined && !CHECKS[k](file.data[k]));
-    return bad.length ? `its ${bad.join(", ")} part is damaged` : "";
+    return bad.length ? ["Damaged", bad.join(", ")] : "";
   };
 
   const shown = (value, known) => value === true ? "Yes" : (known.options || {})[value] || String(value);
@@ -85,11 +84,10 @@
         const name = `reaching-out-progress-${new Date().toISOString().slice(0, 10)}.json`;
         download(name, JSON.stringify({ format: FORMAT, version: VERSION, exported: new Date().toISOString(),
           data: read() }, null, 2) + "\n", "application/json");
-        say(root, `Downloaded ${name}. Keep it somewhere safe: it holds everything you wrote.`);
-      } else if (event.target.closest("[data-ro-clear-all]") && confirm("Delete everything the guide saved in this " +
-          "browser: checked items, questions, worksheet answers, message details and people? This cannot be undone.")) {
+        say(root, words(root, "Downloaded", { file: name }));
+      } else if (event.target.closest("[data-ro-clear-all]") && confirm(words(root, "Delete"))) {
         replaceAll(null);
-        say(root, "Everything the guide saved in this browser is deleted.");
+        say(root, words(root, "Deleted"));
       }
     });
     input.addEventListener("change", async () => {
@@ -99,31 +97,32 @@
         input.value = "";
         say(root, text);
       };
-      const refuse = (why) => done(`“${chosen.name}” was not restored: ${why}. Nothing was changed.`);
-      if (chosen.size > 5e6) return refuse("it is too large to be a progress file");
-      let file;
+      const file = chosen.name;
+      const refuse = (why, parts) => done(words(root, "Refused", { file, why: words(root, why, { parts }) }));
+      if (chosen.size > 5e6) return refuse("Large");
+      let got;
       try {
-        file = JSON.parse(await chosen.text());
+        got = JSON.parse(await chosen.text());
       } catch (e) {
-        return refuse("it is damaged or is not a progress file (it could not be read as JSON)");
+        return refuse("Json");
       }
-      const why = problem(file);
-      if (why) return refuse(why);
+      const why = problem(got);
+      if (why) return refuse(...why);
       if (!$(root, "[data-ro-replace]").checked) {
         // "2 ticks added, 1 person added, 3 answers updated", from merge()'s counts.
-        const list = Object.entries(merge(file.data)).map(([k, n]) => {
+        const list = Object.entries(merge(got.data)).map(([k, n]) => {
           const [part, verb] = k.split(" "), w = root.roIndex.words[part] || root.roIndex.words[""] || [part, part];
           return `${n} ${w[+(n > 1)]} ${verb}`;
         }).join(", ");
-        return done(list ? `Merged “${chosen.name}”: ${list}${/removed/.test(list) ? "" : ", nothing removed"}.`
-          : `Nothing new in “${chosen.name}”: this browser already had all of it.`);
+        return done(list ? words(root, "Merged", { file, list: list + (/removed/.test(list) ? "" : words(root, "Kept")) })
+          : words(root, "Same", { file }));
       }
-      const when = Date.parse(file.exported) ? ` (saved ${new Date(file.exported).toLocaleDateString()})` : "";
-      if (!confirm(`Replace everything saved in this browser with “${chosen.name}”${when}?`)) {
-        return done("Nothing was changed.");
+      const date = Date.parse(got.exported) && new Date(got.exported).toLocaleDateString();
+      if (!confirm(words(root, "Replace", { file, when: date ? words(root, "When", { date }) : "" }))) {
+        return done(words(root, "Unchanged"));
       }
-      replaceAll(file.data);
-      done(`Restored everything from “${chosen.name}”.`);
+      replaceAll(got.data);
+      done(words(root, "Restored", { file }));
     });
   }, (root, s) => {
     for (const section of $$(root, "[data-ro-progress-part]")) {

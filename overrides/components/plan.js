@@ -1,7 +1,7 @@
 // A client's plan page: the items a counselor chose, from the site's catalogue.
 (() => {
   "use strict";
-  const { component, start, make, PLAN_KEY, isObj, $ } = window.ReachingOut;
+  const { component, start, make, words, PLAN_KEY, isObj, $ } = window.ReachingOut;
 
   // A client's plan page: the plan is in the link (#i=KEYS&n=NOTE&v=1). The catalogue of every item a
   // plan can name (items.json, HTML rendered by the build) comes from this site; only the chosen items,
@@ -28,14 +28,14 @@
     note.hidden = true;
     const hash = location.hash.slice(1);
     if (!hash) {
-      message.textContent = "This page shows a plan your counselor made for you. Open the plan link they sent you.";
+      message.textContent = words(root, "Empty");
       return;
     }
     let params;
     try { params = new URLSearchParams(hash); } catch (e) { params = new URLSearchParams(); }
     const keys = [...new Set((params.get("i") || "").split(",").filter(Boolean))];
     if (params.get("v") !== "1" || !keys.length || !keys.every((k) => PLAN_KEY.test(k))) {
-      message.textContent = "This plan link is damaged or cut off, so it cannot be shown. Ask your counselor to send it again, or copy the whole link into the address bar.";
+      message.textContent = words(root, "Damaged");
       return;
     }
     const text = (params.get("n") || "").slice(0, 500);
@@ -43,7 +43,7 @@
       $(root, "[data-ro-plan-note-text]").textContent = text; // plain text, never markup
       note.hidden = false;
     }
-    message.textContent = "Loading your plan…";
+    message.textContent = words(root, "Loading");
     const current = () => location.hash.slice(1) === hash && root.isConnected; // no other plan opened since
     const href = root.dataset.roPlanItemsHref;
     (href ? catalogue(href) : Promise.reject()).then((items) => {
@@ -54,10 +54,10 @@
         : missing.content.firstElementChild.cloneNode(true)));
       start(); // start the checklists and questions just added
       const gone = keys.length - found.length;
-      message.textContent = `Your plan has ${found.length} ${found.length === 1 ? "step" : "steps"}` +
-        (gone ? `, and ${gone} ${gone === 1 ? "item is" : "items are"} no longer available.` : ".");
+      message.textContent = words(root, found.length === 1 ? "Step" : "Steps", { n: found.length }) +
+        (gone ? words(root, gone === 1 ? "Gone" : "GoneMany", { n: gone }) : ".");
     }, () => {
-      if (current()) message.textContent = "Your plan could not be loaded. Check your connection, then reload the page.";
+      if (current()) message.textContent = words(root, "Failed");
     });
   };
   component("plan", "[data-ro-plan]", (root) => {

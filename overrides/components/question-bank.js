@@ -2,7 +2,7 @@
 // URL, and My questions (order, remove, copy, print, download). Picks are saved by question id.
 (() => {
   "use strict";
-  const { component, read, update, make, say, copy, download, print, rebuild, isObj, $, $$ } = window.ReachingOut;
+  const { component, read, update, make, say, words, copy, download, print, rebuild, isObj, $, $$ } = window.ReachingOut;
 
   const qText = (li) => ($(li, ".ro-question__text") || li).textContent.replace(/\s+/g, " ").trim();
   const mine = (s) => s.questions.filter((q) => isObj(q) && typeof q.id === "string");
@@ -55,14 +55,14 @@
     const apply = (how) => {
       const want = {};
       GROUPS.forEach((g) => { want[g] = boxes(g).filter((b) => b.checked).map((b) => b.value); });
-      const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+      const terms = search.value.toLowerCase().split(/\s+/).filter(Boolean);
       const shownIn = new Set();
       let shown = 0;
       for (const q of items) {
         const ok = (!want.category.length || want.category.includes(q.category)) &&
           (!want.phase.length || want.phase.includes(q.phase)) &&
           (!want.purpose.length || q.purposes.some((p) => want.purpose.includes(p))) &&
-          words.every((w) => q.text.includes(w));
+          terms.every((w) => q.text.includes(w));
         if (q.li.hidden === ok) q.li.hidden = !ok;
         if (ok) {
           shown++;
@@ -71,8 +71,7 @@
       }
       $$(root, "[data-ro-qcategory]").forEach((sec) => { sec.hidden = !shownIn.has(sec.dataset.roQcategory); });
       const n = items.length;
-      const text = shown === n ? `Showing all ${n} questions.` : shown ? `Showing ${shown} of ${n} questions.` :
-        "No question matches. Try fewer filters or other words.";
+      const text = words(root, shown === n ? "All" : shown ? "Some" : "None", { n, shown });
       clearTimeout(timer);
       timer = setTimeout(() => { if (count.textContent !== text) count.textContent = text; }, how === "typing" ? 400 : 0);
       if (how) {
@@ -128,17 +127,17 @@
           qs.splice(to, 0, qs.splice(from, 1)[0]);
           s.questions = qs;
         });
-        say(root, `Moved ${move}: ${ended(list[from].text)} Now ${to + 1} of ${list.length}.`);
+        say(root, words(root, "Moved", { move, text: ended(list[from].text), n: to + 1, of: list.length }));
       } else if (move === "remove") {
         update((s) => { s.questions = mine(s).filter((q) => q.id !== id); });
         const next = list[from + 1] || list[from - 1];
         (next && $$(root, "[data-ro-key]").find((b) => b.dataset.roKey === "remove:" + next.id) || heading).focus();
-        say(root, `Removed: ${ended(list[from].text)}`);
+        say(root, words(root, "Removed", { text: ended(list[from].text) }));
       } else if (action === "print") {
         print("ro-print-myq", root);
       } else if (action === "copy") {
-        copy(listText(list)).then(() => say(root, `Copied ${list.length} question${list.length === 1 ? "" : "s"}.`),
-          () => say(root, "This browser did not allow copying. Select the list and copy it yourself."));
+        copy(listText(list)).then(() => say(root, words(root, list.length === 1 ? "Copied" : "CopiedMany", { n: list.length })),
+          () => say(root, words(root, "Blocked")));
       } else if (action) {
         download("my-questions." + action, listText(list, action === "md"), action === "md" ? "text/markdown" : "text/plain");
         say(root, `Downloaded my-questions.${action}.`);

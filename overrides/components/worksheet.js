@@ -2,7 +2,7 @@
 // a row's next-step date suggested and added to the reader's calendar.
 (() => {
   "use strict";
-  const { component, update, make, say, print, reveal, title, download, isObj, $, $$ } = window.ReachingOut;
+  const { component, update, make, say, words, print, reveal, title, download, isObj, $, $$ } = window.ReachingOut;
 
   const fields = (form) => $$(form, "input[name], textarea, select");
   // undefined: an unchecked radio (its checked sibling speaks); null: empty.
@@ -74,12 +74,12 @@
     const key = cells.find((c) => c.type === "text");
     const who = key.value.trim();
     if (!who || !date.value) {
-      return say(form, `To add a reminder for row ${row.dataset.roRow}, fill in ${[!who && labelOf(key),
-        !date.value && labelOf(date)].filter(Boolean).join(" and ")}.`);
+      return say(form, words(form, "Fill", { n: row.dataset.roRow, list: [!who && labelOf(key),
+        !date.value && labelOf(date)].filter(Boolean).join(words(form, "And")) }));
     }
-    const summary = key.name.endsWith("--name") ? "Follow up with " + who : "Follow up: " + who;
+    const summary = words(form, key.name.endsWith("--name") ? "With" : "Step", { who });
     const about = cells.filter((c) => c !== key && c !== date && c.type !== "checkbox" && c.value.trim())
-      .map((c) => `${labelOf(c)}: ${c.value.trim()}`).concat(`From your “${title(form).trim()}” worksheet.`);
+      .map((c) => `${labelOf(c)}: ${c.value.trim()}`).concat(words(form, "From", { title: title(form).trim() }));
     const slug = bare(who).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
     const file = `follow-up${slug && "-" + slug}.ics`;
     download(file, ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Reaching Out//Follow-up reminder//EN",
@@ -90,7 +90,7 @@
       "SUMMARY:" + esc(summary), "DESCRIPTION:" + esc(about.join("\n")),
       "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + esc(summary), "TRIGGER:PT9H", "END:VALARM",
       "END:VEVENT", "END:VCALENDAR"].map(fold).join(""), "text/calendar");
-    say(form, `Downloaded ${file}: open it to add it to your calendar. After a change, download it again to update it.`);
+    say(form, words(form, "Ics", { file }));
   };
 
   const removable = (row) => row.append(make("td", { class: "ro-rows__remove" }, [make("button", { type: "button",
@@ -147,7 +147,7 @@
         if (!c.name.endsWith("--" + t.dataset.roAfter) || t.value && t.value !== t.roSuggested) continue;
         t.value = t.roSuggested = day(c.value, +t.dataset.roMonths);
         pending[t.name] = t.value;
-        say(form, `${labelOf(t)}, row ${row.dataset.roRow}: set ${t.dataset.roMonths} months on, as the guide suggests. You can change it.`);
+        say(form, words(form, "Suggested", { label: labelOf(t), n: row.dataset.roRow, months: t.dataset.roMonths }));
       }
     };
     const note = (event) => {
@@ -187,9 +187,9 @@
         setRows(table, rows.length + 1);
         save(table);
         $(table.tBodies[0].lastElementChild, "input, select").focus();
-        say(form, `Row ${rows.length + 1} added.`);
+        say(form, words(form, "Added", { n: rows.length + 1 }));
       } else if (button.hasAttribute("data-ro-row-remove")) {
-        if (rows.length < 2) return say(form, "The table keeps at least one row.");
+        if (rows.length < 2) return say(form, words(form, "Keep"));
         const row = button.closest("tr");
         const at = rows.indexOf(row);
         flush();
@@ -198,15 +198,15 @@
         rows.forEach((r, i) => number(r, table, i + 1));
         save(table);
         $(rows[Math.min(at, rows.length - 1)], "[data-ro-row-remove]").focus();
-        say(form, `Row ${at + 1} removed.`);
+        say(form, words(form, "Removed", { n: at + 1 }));
       } else if (button.dataset.roRemind) {
         remind(form, table, button.closest("tr"), button.dataset.roRemind);
       } else if (action === "clear") {
-        if (!confirm(`Clear every answer on “${title(form).trim()}”? This cannot be undone.`)) return;
+        if (!confirm(words(form, "Clear", { title: title(form).trim() }))) return;
         pending = {};
         clearTimeout(timer);
         update((s) => { delete s.worksheets[id]; });
-        say(form, "The worksheet is cleared.");
+        say(form, words(form, "Cleared"));
       } else if (action) {
         flush();
         print(action === "print" ? "ro-print-answers" : "ro-print-blank");
