@@ -35,6 +35,7 @@ PAGES = {
     "counselors": "for-counselors/",
     "link index": "every-link/",
     "plan": "plan/#i=c.the-day-before,q.who-else,s.reach-out:how-long-to-ask-for&n=Hello&v=1",
+    "summary": "summary/",
 }
 BUDGET = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")

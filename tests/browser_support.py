@@ -133,6 +133,9 @@ class Browsing:
     """A fresh browser context for one test, with helpers; collects script errors so a test can fail on them."""
 
     def __init__(self, browser, **options):
+        # The offline copy's worker (sw.js) is blocked unless a test asks for it (tests/test_browser_offline.py
+        # makes its own contexts): a worker serves pages from its cache, out of sight of `page.route`.
+        options.setdefault("service_workers", "block")
         self.context = browser.new_context(**options)
         self.context.set_default_timeout(10_000)
         self.errors: list[str] = []
@@ -244,7 +247,7 @@ def wait_stored(page, predicate: str) -> None:
 # The root element of every component the guide's scripts start (ro.js marks each `data-ro-ready` as it starts it).
 COMPONENT_ROOTS = ["[data-ro-checklist]", "[data-ro-qbank]", "[data-ro-qlist]", "[data-ro-myq]", "[data-ro-worksheet]",
                    "[data-ro-template]", "[data-ro-netmap]", "[data-ro-my-progress]", "[data-ro-links]",
-                   "[data-ro-plan]"]
+                   "[data-ro-plan]", "[data-ro-due-soon]", "[data-ro-summary]", "[data-ro-summary-view]"]
 
 
 def wait_ready(page) -> None:

@@ -40,8 +40,9 @@ def test_a_marker_mentioned_inside_a_sentence_is_prose():
         ("<!-- ro:checklist a --> and more", "marker not closed on its line (expected <!-- ro:NAME ARGUMENTS --> "
                                              "alone on one line)"),
         ("<!-- ro:checklst a -->", "unknown marker 'ro:checklst' (expected one of: ro:checklist, ro:worksheet, "
-                                   "ro:template, ro:question-bank, ro:network-map, ro:questions, ro:my-progress, "
-                                   "ro:link-index, ro:plans, ro:plan, ro:downloads)"),
+                                   "ro:template, ro:question-bank, ro:network-map, ro:questions, ro:due-soon, "
+                                   "ro:my-progress, ro:summary, ro:link-index, ro:plans, ro:plan, ro:summary-view, "
+                                   "ro:downloads)"),
         ("<!-- ro:checklist -->", "marker 'ro:checklist' needs a checklist id (expected <!-- ro:checklist ID -->)"),
         ("<!-- ro:checklist a b -->", "unexpected argument 'b' in 'ro:checklist' (expected options written "
                                       "key=value: level)"),

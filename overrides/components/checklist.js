@@ -1,7 +1,7 @@
 // Checklists: checked items saved by checklist and item id; the counter and "Uncheck all" come with the script.
 (() => {
   "use strict";
-  const { component, update, reveal, title, isObj, $, $$ } = window.ReachingOut;
+  const { component, update, reveal, title, words, isObj, $, $$ } = window.ReachingOut;
 
   component("checklist", "[data-ro-checklist]", (root) => {
     const id = root.dataset.roChecklist;
@@ -18,7 +18,7 @@
       });
     });
     root.addEventListener("click", (event) => {
-      if (event.target.closest("[data-ro-reset]") && confirm(`Uncheck every item of “${title(root).trim()}”?`)) {
+      if (event.target.closest("[data-ro-reset]") && confirm(words(root, "Uncheck", { title: title(root).trim() }))) {
         update((s) => { delete s.checklists[id]; });
       }
     });

@@ -8,6 +8,7 @@
   if (window.ReachingOut) return; // loaded twice: the first copy stays in charge
 
   const KEY = "reaching-out";
+  const SCRIPT = document.currentScript || document.documentElement; // its tag holds the site-wide sentences (main.html)
   const VERSION = 2;
   const $ = (root, sel) => root.querySelector(sel);
   const $$ = (root, sel) => [...root.querySelectorAll(sel)];
@@ -87,7 +88,7 @@
         localStorage.setItem(KEY + ":damaged", raw);
         localStorage.removeItem(KEY);
       } catch (ignored) { /* nothing more can be done */ }
-      notice("What this browser had saved for the guide was damaged, so the guide started afresh.");
+      notice(words(SCRIPT, "Damaged"));
       return migrate({});
     }
   };
@@ -182,7 +183,7 @@
         p = make("p", { class: "ro-notice", "data-ro-notice": "", role: "status" });
         first.before(p);
       }
-      p.textContent = text || "Saving is off in this browser: what you check or type lasts only until you close the page.";
+      p.textContent = text || words(SCRIPT, "Off");
     } catch (ignored) { /* the notice is a courtesy: without it, everything else still works */ }
   };
 
@@ -380,7 +381,7 @@
   // For the component files and other scripts of the guide: register a component, read and change the
   // state, shared helpers. `start` starts components in content added later (the plan page's items).
   window.ReachingOut = {
-    KEY, VERSION, component, read, update, merge, migrate, make, say, words, copy, download,
+    KEY, VERSION, SCRIPT, component, read, update, merge, migrate, make, say, words, copy, download,
     $, $$, isObj, replaceAll, start: init, rebuild, speak, print, reveal, title, absolute, PLAN_KEY, people
   };
   document.documentElement.classList.add("ro-js");

@@ -59,7 +59,7 @@
         page.hidden = !any;
         page.open = terms.length > 0 && any;
       }
-      count.textContent = terms.length ? `${shown} ${shown === 1 ? "link matches" : "links match"}` : "";
+      count.textContent = terms.length ? words(root, shown === 1 ? "Match" : "Matches", { n: shown }) : "";
     });
     const planner = $(root, "[data-ro-planner]");
     root.addEventListener("click", (event) => {
@@ -77,7 +77,7 @@
           const i = keys.indexOf(key);
           if (i < 0) keys.push(key); else keys.splice(i, 1);
         });
-        say(root, `${add.getAttribute("aria-pressed") === "true" ? "Added to" : "Removed from"} the plan`);
+        say(root, words(root, add.getAttribute("aria-pressed") === "true" ? "In" : "Out"));
       }
       const move = event.target.closest("[data-ro-plan-move]");
       if (move) {
@@ -134,6 +134,6 @@
     }
     const bar = $(root, "[data-ro-planner-bar]");
     bar.hidden = !keys.length;
-    $(bar, "[data-ro-planner-count]").textContent = `${keys.length} ${keys.length === 1 ? "item" : "items"} in the plan`;
+    $(bar, "[data-ro-planner-count]").textContent = words(root, keys.length === 1 ? "Item" : "Items", { n: keys.length });
   });
 })();

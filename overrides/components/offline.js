@@ -17,7 +17,7 @@
       if (had) {
         const button = R.make("button", { class: "ro-button" }, ["Reload"]);
         button.onclick = () => location.reload();
-        box.replaceChildren("The guide was updated. ", button);
+        box.replaceChildren(R.words(R.SCRIPT, "Updated"), button);
         box.classList.add("md-dialog--active");
       }
       had = 1;

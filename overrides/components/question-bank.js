@@ -140,7 +140,7 @@
           () => say(root, words(root, "Blocked")));
       } else if (action) {
         download("my-questions." + action, listText(list, action === "md"), action === "md" ? "text/markdown" : "text/plain");
-        say(root, `Downloaded my-questions.${action}.`);
+        say(root, words(root, "Downloaded", { ext: action }));
       }
     });
   }, (root, s) => {
