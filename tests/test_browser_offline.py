@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 import ro_offline
-from browser_support import _Handler, _Server, _site_url, open_ready, stored, wait_ready
+from browser_support import Browsing, _Handler, _Server, _site_url, open_ready, stored, wait_ready
 from test_browser_site import _axe
 
 pytestmark = pytest.mark.browser
@@ -233,7 +233,9 @@ def test_a_pdf_is_kept_offline_once_fetched_and_not_before(visit, real_site):
         assert page.evaluate(fetch, base + "go/start/") == 0
 
 
-def test_the_script_run_twice_registers_once_and_adds_one_notice_region(page, sample_url):
+def test_the_script_run_twice_registers_once_and_adds_one_notice_region(chromium, sample_url):
+    session = Browsing(chromium, service_workers="allow")  # the other tests' contexts block the worker
+    page = session.page
     open_ready(page, sample_url + "checklist/")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.evaluate("""() => new Promise((done) => {
@@ -243,5 +245,9 @@ def test_the_script_run_twice_registers_once_and_adds_one_notice_region(page, sa
         again.onload = done;
         document.body.append(again);
     })""")
-    assert page.locator(".md-dialog.md-typeset[role=status]").count() == 1
-    assert page.evaluate("navigator.serviceWorker.getRegistrations().then((all) => all.length)") == 1
+    try:
+        assert page.locator(".md-dialog.md-typeset[role=status]").count() == 1
+        assert page.evaluate("navigator.serviceWorker.getRegistrations().then((all) => all.length)") == 1
+        assert session.errors == []
+    finally:
+        session.close()
