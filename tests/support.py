@@ -165,3 +165,18 @@ def page_ids(html: str) -> set[str]:
 
 if __name__ == "__main__":
     _build_real_guide(Path(sys.argv[1]))
+
+
+def render_on(guide, pages: dict[str, str], marker: str, src: str = "my-progress.md"):
+    """Render one marker line as it renders on page `src` of a site with `pages`; return the parsed HTML."""
+    from bs4 import BeautifulSoup
+
+    import ro_registry
+    import ro_site
+
+    site = ro_site.Site(guide)
+    assert site.check_pages(pages) == []
+    site.page = ro_site.PageContext(src, lambda target: f"/resolved/{target}")
+    markers, problems = ro_registry.parse(marker)
+    assert problems == [] and len(markers) == 1, problems
+    return BeautifulSoup(str(site.render(markers[0])), "html.parser")

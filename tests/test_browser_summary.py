@@ -89,6 +89,14 @@ def viewer(chromium):
     assert errors == [], f"script errors: {errors}"
 
 
+
+def _open_progress(page, real_url, script):
+    """Open My progress with the saved STATE and `script` run before the page's own, once the summary is ready."""
+    store_before_load(page, STATE)
+    page.add_init_script(script)
+    open_ready(page, real_url + PROGRESS)
+    page.wait_for_selector("[data-ro-summary][data-ro-ready]", state="attached")
+
 def test_tick_pick_fill_choose_and_the_link_opens_exactly_that(page, real_url, viewer):
     page.add_init_script(RECORD_CLIPBOARD)
     open_ready(page, real_url + "reach-out/")
@@ -146,10 +154,7 @@ def test_tick_pick_fill_choose_and_the_link_opens_exactly_that(page, real_url, v
 
 
 def test_print_gives_one_page_with_only_the_chosen_parts(page, real_url):
-    store_before_load(page, STATE)
-    page.add_init_script(RECORD_PRINT)
-    open_ready(page, real_url + PROGRESS)
-    page.wait_for_selector("[data-ro-summary][data-ro-ready]", state="attached")
+    _open_progress(page, real_url, RECORD_PRINT)
     _choose(page, "c-before-you-reach-out", "w-conversation-prep")
     page.get_by_role("button", name="Print the summary").click()
     assert page.evaluate("window.__printed") == 1
@@ -166,10 +171,7 @@ def test_print_gives_one_page_with_only_the_chosen_parts(page, real_url):
 
 
 def test_nothing_chosen_shares_nothing(page, real_url):
-    store_before_load(page, STATE)
-    page.add_init_script(RECORD_CLIPBOARD + RECORD_PRINT)
-    open_ready(page, real_url + PROGRESS)
-    page.wait_for_selector("[data-ro-summary][data-ro-ready]", state="attached")
+    _open_progress(page, real_url, RECORD_CLIPBOARD + RECORD_PRINT)
     for button in ("Copy a link to the summary", "Print the summary"):
         page.get_by_role("button", name=button).click()
         expect(_summary(page).locator("[data-ro-status]")).to_have_text("Choose at least one part to share first.")
@@ -185,10 +187,7 @@ def test_with_nothing_saved_it_says_there_is_nothing_to_share(page, real_url):
 
 
 def test_by_keyboard(page, real_url):
-    store_before_load(page, STATE)
-    page.add_init_script(RECORD_CLIPBOARD)
-    open_ready(page, real_url + PROGRESS)
-    page.wait_for_selector("[data-ro-summary][data-ro-ready]", state="attached")
+    _open_progress(page, real_url, RECORD_CLIPBOARD)
     page.locator("#summary-c-the-day-before").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "summary-q"
@@ -205,10 +204,7 @@ def test_by_keyboard(page, real_url):
 
 
 def test_my_progress_and_the_summary_page_pass_axe(page, real_url, viewer):
-    store_before_load(page, STATE)
-    page.add_init_script(RECORD_CLIPBOARD)
-    open_ready(page, real_url + PROGRESS)
-    page.wait_for_selector("[data-ro-summary][data-ro-ready]", state="attached")
+    _open_progress(page, real_url, RECORD_CLIPBOARD)
     _choose(page, "q", "w-conversation-prep")
     page.get_by_role("button", name="Copy a link to the summary").click()
     expect(_summary(page).locator("[data-ro-status]")).to_contain_text("Link copied.")

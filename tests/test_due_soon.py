@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import json
 
-from bs4 import BeautifulSoup
-
-import ro_registry
-import ro_site
+from support import render_on
 
 PAGES = {"worksheets/contact-tracker.md": "<!-- ro:worksheet contact-tracker -->",
          "worksheets/follow-up-planner.md": "<!-- ro:worksheet follow-up-planner -->",
@@ -16,12 +13,7 @@ PAGES = {"worksheets/contact-tracker.md": "<!-- ro:worksheet contact-tracker -->
 
 
 def _render(guide, pages=PAGES):
-    site = ro_site.Site(guide)
-    assert site.check_pages(pages) == []
-    site.page = ro_site.PageContext("my-progress.md", lambda target: f"/resolved/{target}")
-    markers, problems = ro_registry.parse("<!-- ro:due-soon -->")
-    assert problems == []
-    return BeautifulSoup(str(site.render(markers[0])), "html.parser")
+    return render_on(guide, pages, "<!-- ro:due-soon -->")
 
 
 def test_every_reminder_column_is_listed_with_the_column_that_names_its_row(real_guide):

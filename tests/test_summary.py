@@ -6,20 +6,12 @@ from __future__ import annotations
 
 import json
 
-from bs4 import BeautifulSoup
-
-import ro_registry
-import ro_site
 import ro_summary
+from support import render_on
 
 
 def _render(guide, pages):
-    site = ro_site.Site(guide)
-    assert site.check_pages(pages) == []
-    site.page = ro_site.PageContext("my-progress.md", lambda target: f"/resolved/{target}")
-    markers, problems = ro_registry.parse("<!-- ro:summary -->")
-    assert problems == []
-    return BeautifulSoup(str(site.render(markers[0])), "html.parser")
+    return render_on(guide, pages, "<!-- ro:summary -->")
 
 
 def test_every_checklist_and_worksheet_and_the_questions_can_be_chosen_none_at_first(render, sample_guide):
