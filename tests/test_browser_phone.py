@@ -140,6 +140,19 @@ def test_every_control_is_big_enough_to_touch_and_buttons_look_alike(phone, samp
     assert len(looks) == 1, f"buttons of more than one size or style: {looks}"
 
 
+def test_my_progress_of_a_reader_with_saved_work_has_controls_big_enough_to_touch(phone, real_url):
+    """The real My progress with something of every kind saved: every summary choice shows, and Merge/Replace."""
+    from browser_support import store_before_load
+
+    store_before_load(phone.page, {"version": 2, "checklists": {"the-day-before": {"confirm": True}},
+                                   "questions": [{"id": "who-else", "text": "Who else should I talk to?"}],
+                                   "worksheets": {"contact-tracker": {"values": {"contact-list--1--name": "Ana"}}}})
+    open_ready(phone.page, real_url + "my-progress/")
+    expect(phone.page.locator(".ro-summary__choice:not([hidden])")).to_have_count(3)
+    small = phone.page.evaluate(TARGETS)["small"]
+    assert small == [], "\n".join(small)
+
+
 def test_copy_links_show_on_a_touch_screen_and_on_focus(phone, page, sample_url):
     open_ready(phone.page, sample_url + "checklist/")
     link = phone.page.locator(".md-content h2 .headerlink").first
