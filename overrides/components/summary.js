@@ -74,16 +74,19 @@
   });
 
   // The summary page reads the link as it opens, and again when another summary link is opened in the same tab:
-  // at most 30,000 characters, 100,000 once inflated.
+  // at most 30,000 characters, 100,000 bytes once inflated.
   component("summary-view", "[data-ro-summary-view]", (root) => {
     const show = async () => {
       const h = location.hash.slice(1);
       let gone = -1;
       try {
         if (h.length > 3e4 || !/^[zj]/.test(h)) throw 0;
-        const text = await pipe(Uint8Array.from(atob(h.slice(1).replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)),
-          h[0] == "z" && DecompressionStream).text();
-        const p = text.length > 1e5 ? 0 : JSON.parse(text);
+        const out = await pipe(Uint8Array.from(atob(h.slice(1).replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)),
+          h[0] == "z" && DecompressionStream);
+        // Inflating stops at 100,000 bytes: a link made to inflate to far more is refused before it fills memory.
+        let n = 0;
+        const p = JSON.parse(await new Response(out.body.pipeThrough(new TransformStream({
+          transform: (c, to) => (n += c.length) > 1e5 ? to.error() : to.enqueue(c) }))).text());
         if (h != location.hash.slice(1)) return; // another summary opened meanwhile
         if (isObj(p) && p.v === 1 && /^\d{4}-\d\d-\d\d$/.test(p.d) && +new Date(p.d) &&
           Array.isArray(p.a) && p.a.every(([k, v = ""]) => typeof k == "string" && /^[sb]/.test(typeof v))) gone = paint(root, p);
