@@ -80,6 +80,8 @@ def bundle(folder: Path, names: Sequence[str], *, minified: bool = True) -> dict
         parts = [path.read_text(encoding="utf-8") for path in paths if path.is_file()]
         # Between scripts a `;`: one ending `})()` must not call the next file's function. CSS needs a new line.
         text = (";\n" if suffix == ".js" else "\n").join(part.rstrip("\n") for part in parts) + "\n"
+        if suffix == ".js":  # strict as a whole: terser then drops each file's own "use strict", now redundant
+            text = '"use strict";\n' + text
         joined[out] = text if not minified else jsmin(text) if suffix == ".js" else rcssmin.cssmin(text)
     return joined
 

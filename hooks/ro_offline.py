@@ -52,7 +52,7 @@ const V = "@V", S = registration.scope, P = "ro " + S + " ", C = P + V, open = (
 // install: every file of the list (offline.json, of this version), fetched afresh, or none (addAll is all or
 // nothing); then this worker takes over at once, and the open page says the guide was updated (offline.js).
 oninstall = (e) => e.waitUntil(fetch(S + "offline.json?" + V).then((r) => r.json()).then((list) =>
-  open().then((c) => c.addAll(list.map((f) => new Request(S + f, { cache: "no-cache" }))))).then(() => skipWaiting()));
+  open().then((c) => c.addAll(list.map((f) => new Request(S + f, { cache: "no-cache" }))))).then(skipWaiting));
 // activate: this site's older caches go (only ours: named with P); then the open pages are served from here.
 onactivate = (e) => e.waitUntil(caches.keys().then((names) => Promise.all(names
   .filter((n) => n.startsWith(P) && n != C).map((n) => caches.delete(n)))).then(() => clients.claim()));
@@ -63,7 +63,7 @@ onfetch = (e) => {
   const r = e.request, k = r.url.split("?")[0].replace(/\\/index\\.html$/, "/");
   if (r.method == "GET" && k.startsWith(S)) {
     e.respondWith(open().then((c) => c.match(k).then((hit) => hit || fetch(r).then((res) => {
-      if (/\\.pdf$/i.test(k) && res.status == 200) c.put(k, res.clone());
+      if (/\\.pdf$/i.test(k) && res.status == 200) c.put(k, res.clone()); // (not a 206 part: put refuses one)
       return res;
     }))));
   }

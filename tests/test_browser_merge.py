@@ -328,3 +328,22 @@ def test_my_progress_with_the_import_choice_is_axe_clean(page, sample_url):
     group = page.get_by_role("group", name="Bring in a file you downloaded before")
     expect(group.get_by_role("radio")).to_have_count(2)
     assert _axe(page) == []
+
+
+@pytest.mark.parametrize("data", [
+    {"x __proto__ polluted": "yes"},  # a section of its own whose key walks onto Object.prototype
+    {"worksheets": {"conversation-prep": {"a __proto__ polluted": "yes"}}},  # a key inside a worksheet
+    {"network": {"family": [{"id": "x __proto__ polluted", "name": "Bob"}]}},  # a person's id
+], ids=["section", "worksheet-key", "person-id"])
+def test_a_crafted_file_cannot_reach_the_scripts_objects(devices, tmp_path, data):
+    """Keys with spaces or __proto__ in them never come from this guide; merging one must not set a property on
+    every object of the page (Object.prototype), and it brings nothing in."""
+    phone = devices()
+    phone.at(0).tick("confirm")
+    path = tmp_path / "crafted.json"
+    path.write_text(json.dumps({"format": "reaching-out", "version": 2, "data": {"version": 2, **data}}),
+                    encoding="utf-8")
+    phone.bring_in(path)
+    assert phone.page.evaluate("({}).polluted") is None
+    state = stored(phone.page)
+    assert "x" not in state and not any(isinstance(p, dict) and not p for p in state["network"].get("family", []))

@@ -251,3 +251,43 @@ def test_the_script_run_twice_registers_once_and_adds_one_notice_region(chromium
         assert session.errors == []
     finally:
         session.close()
+
+
+def test_when_the_worker_is_gone_from_the_site_the_copy_retires(visit, real_site, tmp_path):
+    """The guide moved (a redirect) or stopped shipping sw.js (a 404): the reader's copy must not be served for
+    ever. The page's check for a new worker fails, sees the 404, and unregisters it; the next load is live."""
+    context, page, _ = visit
+    moved = tmp_path / "moved"
+    shutil.copytree(real_site, moved, ignore=shutil.ignore_patterns("*.pdf", "go"))
+    (moved / ro_offline.NAME).unlink()
+    (moved / "index.html").write_text((moved / "index.html").read_text(encoding="utf-8").replace(
+        "</h1>", "</h1><p id='live-build'>Live</p>", 1), encoding="utf-8")
+    with _publish(real_site, "") as (base, swap):
+        page.goto(base)
+        wait_ready(page)
+        _installed(page, real_site)
+        swap(moved)
+        page.reload()  # from the old copy: its script asks for sw.js, gets a 404, retires the worker
+        deadline = time.monotonic() + 15
+        while page.evaluate("() => navigator.serviceWorker.getRegistrations().then((all) => all.length)"):
+            assert time.monotonic() < deadline, "the worker was never unregistered"
+            time.sleep(0.2)
+        page.reload()
+        expect(page.locator("#live-build")).to_have_count(1)
+
+
+def test_in_a_sandboxed_frame_the_guide_still_starts(chromium, sample_url):
+    """There reading navigator.serviceWorker throws (as localStorage does): the offline part stays quiet and
+    every component starts, with the notice that saving is off (offline.js runs before them all)."""
+    session = Browsing(chromium, service_workers="allow")
+    try:
+        page = session.page
+        page.goto(sample_url + "checklist/")
+        page.evaluate("url => { const f = document.createElement('iframe'); f.sandbox = 'allow-scripts'; "
+                      "f.src = url; document.body.append(f); }", sample_url + "checklist/")
+        frame = page.frame_locator("iframe")
+        expect(frame.locator("[data-ro-checklist][data-ro-ready]").first).to_be_attached()
+        expect(frame.locator("[data-ro-notice]")).to_contain_text("Saving is off in this browser")
+        assert [e for e in session.errors if "serviceWorker" in e] == []
+    finally:
+        session.close()

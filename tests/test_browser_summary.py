@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import RECORD_CLIPBOARD, RECORD_PRINT, Browsing, open_ready, store_before_load, wait_stored
+from support import ROOT
 from test_browser_print import _chromium_prints
 from test_browser_site import _axe
 
@@ -232,7 +233,7 @@ GOOD = {"v": 1, "d": "2026-12-01", "a": [["q how-did-you-start", False]]}
     _link([GOOD]),
     "x" + _link(GOOD)[1:],
     _link({"v": 1, "d": "2026-12-01", "a": [["q how-did-you-start", " " * 10_000_000]]}),  # 10 MB, inflated
-    _link(" " * 60_000, compress=False),  # 80,000 characters: far longer than any summary
+    _link(" " * 180_000, compress=False),  # 240,000 characters: over the page's 200,000, far longer than any summary
 ], ids=["bad-base64", "bad-compression", "bad-json", "bad-json-compressed", "newer-version", "version-as-text",
         "bad-date", "entries-not-a-list", "value-a-number", "key-not-text", "not-an-object", "unknown-format",
         "10-mb-inflated", "huge-link"])
@@ -299,3 +300,34 @@ def test_without_scripts_the_view_says_it_needs_them_and_the_chooser_is_not_show
         "Making a summary needs JavaScript, which is off in this browser. Without it, nothing is saved here to share.")
     expect(summary.locator("[data-ro-summary-body]")).to_be_hidden()
     assert summary.locator("input:visible, button:visible").count() == 0
+
+
+def test_a_summary_of_every_answer_a_reader_can_type_opens(page, real_url, viewer, real_guide):
+    """Every text field and table cell of every worksheet filled with 900 characters of the guide's own prose,
+    each a different stretch (a link of over 30,000 characters): the link the page makes opens, showing all of
+    it (the page once refused links over 30,000 characters that it made itself)."""
+    prose = " ".join(" ".join(md.read_text(encoding="utf-8").split()) for md in sorted((ROOT / "docs").glob("*.md")))
+    worksheets, fields = {}, 0
+    for w in real_guide.worksheets.worksheets:
+        values = {}
+        for f in w.all_fields():
+            names = [f.id] if f.type in ("short-text", "long-text") else [
+                f"{f.id}--{n}--{c.id}" for n in range(1, f.row_count + 1) for c in f.columns or ()
+                if c.type == "short-text"]
+            for name in names:
+                values[name] = prose[fields * 900:(fields + 1) * 900]  # each its own stretch of the guide
+                fields += 1
+        if values:
+            worksheets[w.id] = {"values": values}
+    store_before_load(page, {"version": 2, "worksheets": worksheets})
+    page.add_init_script(RECORD_CLIPBOARD)
+    open_ready(page, real_url + PROGRESS)
+    page.wait_for_selector("[data-ro-summary][data-ro-ready]", state="attached")
+    _choose(page, *(f"w-{w}" for w in worksheets))
+    page.get_by_role("button", name="Copy a link to the summary").click()
+    expect(_summary(page).locator("[data-ro-status]")).to_contain_text("Link copied.")
+    link = page.evaluate("window.__copied")
+    assert len(link) > 30_000, len(link)  # over the limit the summary page had
+    shown = viewer(link)
+    expect(shown.locator("[data-ro-summary-view] li")).to_have_count(fields)
+    assert shown.locator("[data-ro-message]").inner_text() == ""

@@ -151,11 +151,11 @@ def test_hook_modules_hold_no_data_at_import(module):
 
 
 def _sentence_names() -> tuple[set[str], set[str]]:
-    """The sentences the scripts ask for by name (`words(root, "GoneMany")` → gone-many), and those the
+    """The sentences the scripts ask for by name (`words` or `tell(root, "GoneMany")` → gone-many), and those the
     templates define (`data-ro-say-gone-many="…"` in the partials and main.html)."""
     asked = set()
     for source in SOURCES.glob("*.js"):
-        for call in re.finditer(r"\bwords\([^,]+,\s*([^{)]*)", source.read_text(encoding="utf-8")):
+        for call in re.finditer(r"\b(?:words|tell)\([^,]+,\s*([^{)]*)", source.read_text(encoding="utf-8")):
             for name in re.findall(r'"([A-Z]\w*)"', call.group(1)):
                 asked.add(re.sub(r"(?<!^)([A-Z])", r"-\1", name).lower())
     templates = [*PARTIALS.glob("*.html"), ROOT / "overrides" / "main.html"]

@@ -8,7 +8,7 @@
   if (window.ReachingOut) return; // loaded twice: the first copy stays in charge
 
   const KEY = "reaching-out";
-  const SCRIPT = document.currentScript || document.documentElement; // its tag holds the site-wide sentences (main.html)
+  const SCRIPT = document.currentScript; // its tag holds the site-wide sentences (main.html)
   const VERSION = 2;
   const $ = (root, sel) => root.querySelector(sel);
   const $$ = (root, sel) => [...root.querySelectorAll(sel)];
@@ -29,9 +29,10 @@
   const flat = (o, pre = "", out = {}) => {
     for (const [k, v] of Object.entries(o)) {
       const key = pre + k;
-      if (key === "changed" || k === "__proto__") continue; // (version: a leaf the same on both sides)
+      // A key with a space or __proto__ in it (only a crafted file has one) would lead put() astray: left out.
+      if (key === "changed" || /\s|__proto__/.test(k)) continue; // (version: a leaf the same on both sides)
       if (isObj(v)) flat(v, key + " ", out);
-      else if (Array.isArray(v) && v.every((x) => isObj(x) && typeof x.id === "string")) {
+      else if (Array.isArray(v) && v.every((x) => isObj(x) && typeof x.id === "string" && !/\s|__proto__/.test(x.id))) {
         v.forEach((x) => { out[key + " #" + x.id] = JSON.stringify(x); });
       } else out[key] = JSON.stringify(v);
     }
@@ -88,7 +89,7 @@
         localStorage.setItem(KEY + ":damaged", raw);
         localStorage.removeItem(KEY);
       } catch (ignored) { /* nothing more can be done */ }
-      notice(words(SCRIPT, "Damaged"));
+      notice("Damaged");
       return migrate({});
     }
   };
@@ -173,7 +174,7 @@
   };
 
   // The notice goes before the first component on the page; it must never throw: it runs inside storage.
-  const notice = (text) => {
+  const notice = (name) => { // a sentence of the script tag's (main.html): "Off" unless named
     try {
       const first = components.map((c) => elements(c, c.sel)[0]).filter(Boolean)
         .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
@@ -183,7 +184,7 @@
         p = make("p", { class: "ro-notice", "data-ro-notice": "", role: "status" });
         first.before(p);
       }
-      p.textContent = text || words(SCRIPT, "Off");
+      p.textContent = words(SCRIPT, name || "Off");
     } catch (ignored) { /* the notice is a courtesy: without it, everything else still works */ }
   };
 
@@ -270,11 +271,16 @@
   };
   // A sentence of the interface, kept in the component's partial as data-ro-say-NAME="… {file} …", so the words
   // stay with the page's other words (one place to edit them, or to translate them); {key} comes from `vars`.
-  const words = (root, name, vars = {}) => (root.dataset["roSay" + name] || name).replace(/\{(\w+)\}/g, (m, k) => vars[k]);
+  // (tests/test_conventions.py checks that every name a script asks for is written in a template)
+  const words = (root, name, vars) => root.dataset["roSay" + name].replace(/\{(\w+)\}/g, (m, k) => vars[k]);
   const say = (root, text) => {
     const region = $(root, "[data-ro-status]");
     if (region) speak(region, text);
   };
+  // A local day: YYYY-MM-DD from a Date (Swedish writes dates so), or YYYY-MM-DD in words ("long", "full").
+  const day = (d, style) => style ? new Date(d + "T00:00").toLocaleDateString("en-US", { dateStyle: style })
+    : d.toLocaleDateString("sv");
+  const tell = (root, name, vars) => say(root, words(root, name, vars)); // say one of the partial's sentences
 
   const download = (name, text, type) => {
     const url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
@@ -381,7 +387,7 @@
   // For the component files and other scripts of the guide: register a component, read and change the
   // state, shared helpers. `start` starts components in content added later (the plan page's items).
   window.ReachingOut = {
-    KEY, VERSION, SCRIPT, component, read, update, merge, migrate, make, say, words, copy, download,
+    KEY, VERSION, SCRIPT, component, read, update, merge, migrate, make, say, tell, words, day, copy, download,
     $, $$, isObj, replaceAll, start: init, rebuild, speak, print, reveal, title, absolute, PLAN_KEY, people
   };
   document.documentElement.classList.add("ro-js");

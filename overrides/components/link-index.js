@@ -1,7 +1,7 @@
 // The index of every link (for counselors): search, copy a link, and the plan builder below it.
 (() => {
   "use strict";
-  const { component, read, update, make, say, words, copy, reveal, rebuild, absolute, PLAN_KEY, isObj, $, $$ } = window.ReachingOut;
+  const { component, read, update, make, tell, words, copy, reveal, rebuild, absolute, PLAN_KEY, isObj, $, $$ } = window.ReachingOut;
 
   // The index of every link: search, copy, and "Add to plan" for the builder below it.
   const planned = (s) => {
@@ -66,7 +66,7 @@
       const copyButton = event.target.closest("[data-ro-copy-link]");
       if (copyButton) {
         copy(absolute($(copyButton.closest("li"), "a").getAttribute("href")))
-          .then(() => say(root, words(root, "Copied")), () => say(root, words(root, "Blocked")));
+          .then(() => tell(root, "Copied"), () => tell(root, "Blocked"));
       }
       const add = event.target.closest("[data-ro-plan-add]");
       if (add) {
@@ -77,7 +77,7 @@
           const i = keys.indexOf(key);
           if (i < 0) keys.push(key); else keys.splice(i, 1);
         });
-        say(root, words(root, add.getAttribute("aria-pressed") === "true" ? "In" : "Out"));
+        tell(root, add.getAttribute("aria-pressed") === "true" ? "In" : "Out");
       }
       const move = event.target.closest("[data-ro-plan-move]");
       if (move) {
@@ -92,7 +92,7 @@
       }
       if (event.target.closest("[data-ro-planner-copy]")) {
         copy($(planner, "[data-ro-planner-url]").value)
-          .then(() => say(root, words(root, "PlanCopied")), () => say(root, words(root, "PlanBlocked")));
+          .then(() => tell(root, "PlanCopied"), () => tell(root, "PlanBlocked"));
       }
       if (event.target.closest("[data-ro-planner-clear]") && confirm(words(root, "New"))) {
         update((s) => { delete s.planner; });

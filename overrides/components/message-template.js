@@ -1,7 +1,7 @@
 // The message composer: values saved by slot id, so a slot shared by several templates fills once.
 (() => {
   "use strict";
-  const { component, read, update, say, words, copy, reveal, isObj, $, $$ } = window.ReachingOut;
+  const { component, read, update, say, tell, words, copy, reveal, isObj, $, $$ } = window.ReachingOut;
 
   // The text of a part of the message; an empty blank reads as its [label], or as nothing when `bare`.
   const plain = (node, filled, bare) => [...node.childNodes].map((n) => n.nodeName === "BR" ? "\n" :
@@ -84,11 +84,11 @@
       // Empty blanks: the first press says which; a second press of the same text copies it anyway.
       if (gaps.length && root.roArmed !== text) {
         root.roArmed = text;
-        return say(root, words(root, gaps.length > 1 ? "Blanks" : "Blank", { n: gaps.length, list: gaps.join(", ") }));
+        return tell(root, gaps.length > 1 ? "Blanks" : "Blank", { n: gaps.length, list: gaps.join(", ") });
       }
       root.roArmed = null;
       copy(text).then(
-        () => say(root, words(root, subject ? "Subject" : "Copied")), () => say(root, words(root, "Blocked")));
+        () => tell(root, subject ? "Subject" : "Copied"), () => tell(root, "Blocked"));
     });
     reveal(root, "form[data-ro-composer], [data-ro-tools]");
   }, (root, s) => {

@@ -1,7 +1,7 @@
 // My progress: everything saved, shown by the guide's titles; export to and import from one JSON file.
 (() => {
   "use strict";
-  const { VERSION, component, read, merge, make, say, words, download, reveal, rebuild, replaceAll, people, isObj, $, $$ } = window.ReachingOut;
+  const { VERSION, component, read, merge, make, say, tell, words, download, reveal, rebuild, replaceAll, people, isObj, $, $$ } = window.ReachingOut;
 
   const FORMAT = "reaching-out";
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -84,10 +84,10 @@
         const name = `reaching-out-progress-${new Date().toISOString().slice(0, 10)}.json`;
         download(name, JSON.stringify({ format: FORMAT, version: VERSION, exported: new Date().toISOString(),
           data: read() }, null, 2) + "\n", "application/json");
-        say(root, words(root, "Downloaded", { file: name }));
+        tell(root, "Downloaded", { file: name });
       } else if (event.target.closest("[data-ro-clear-all]") && confirm(words(root, "Delete"))) {
         replaceAll(null);
-        say(root, words(root, "Deleted"));
+        tell(root, "Deleted");
       }
     });
     input.addEventListener("change", async () => {

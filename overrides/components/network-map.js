@@ -6,7 +6,7 @@
 // notice do not print (network-map.css, print.css), the names and notes do.
 (() => {
   "use strict";
-  const { component, read, update, make, say, words, download, reveal, rebuild, people, $, $$ } = window.ReachingOut;
+  const { component, read, update, make, tell, download, reveal, rebuild, people, $, $$ } = window.ReachingOut;
 
   const textOf = (root, sel) => (($(root, sel) || {}).textContent || "").trim();
   const put = (s, cat, list) => { if (list.length) s.network[cat] = list; else delete s.network[cat]; };
@@ -90,21 +90,21 @@
       const cat = form.closest("[data-ro-net-category]").dataset.roNetCategory;
       const [name, note] = ["name", "note"].map((k) => form.elements[k].value.trim());
       form.elements.name.focus();
-      if (!name) return say(root, words(root, "Name"));
+      if (!name) return tell(root, "Name");
       if (form.hasAttribute("data-ro-net-edit")) {
         const to = form.elements.cat.value;
         close(form, (p, list, i, s) => {
           Object.assign(p, { name, note });
           if (to !== cat) put(s, to, people(s, to).concat(list.splice(i, 1)));
         });
-        return say(root, words(root, "Saved", { name }));
+        return tell(root, "Saved", { name });
       }
       update((s) => {
         s.network[cat] = people(s, cat).concat([{ id: "p" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6),
           name, note, asked: false, talked: false }]);
       });
       form.reset();
-      say(root, words(root, "Added", { name, cat: textOf(root, `#net-${cat}-title`) }));
+      tell(root, "Added", { name, cat: textOf(root, `#net-${cat}-title`) });
     });
     root.addEventListener("keydown", (event) => {
       const form = event.target.closest("[data-ro-net-edit]");
@@ -136,12 +136,12 @@
           put(s, u.cat, list);
         });
         focusKey(root, `edit:${u.cat}:${u.p.id}`);
-        say(root, words(root, "Restored", { name: u.p.name }));
+        tell(root, "Restored", { name: u.p.name });
       } else if (remove) {
         const { roCategory: cat, roPerson: id } = remove.dataset;
         change(cat, id, (p, list, i) => { root.roUndo = { cat, i, p: list.splice(i, 1)[0] }; });
         $(root, `#net-${cat}--name`).focus();
-        say(root, words(root, "Removed", { name: textOf(remove.closest("li"), ".ro-network-map__name") }));
+        tell(root, "Removed", { name: textOf(remove.closest("li"), ".ro-network-map__name") });
       } else if (t.closest("[data-ro-net-csv]")) {
         const s = read();
         const rows = [["Group", "Category", "Name", "Note", "Asked", "Talked to"]];
@@ -154,7 +154,7 @@
           .forEach((cat) => add("", cat, cat));
         // BOM: spreadsheets then read UTF-8.
         download("my-network.csv", "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n", "text/csv");
-        say(root, words(root, rows.length === 2 ? "Csv" : "CsvMany", { n: rows.length - 1 }));
+        tell(root, rows.length === 2 ? "Csv" : "CsvMany", { n: rows.length - 1 });
       }
     });
     reveal(root, "[data-ro-net-people], [data-ro-tools]");

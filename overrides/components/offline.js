@@ -6,10 +6,11 @@
 // none in data-ro-sw) is no error. Reads no storage: saved progress is never touched.
 (() => {
   "use strict";
-  const R = window.ReachingOut, sw = navigator.serviceWorker, src = document.currentScript?.getAttribute("data-ro-sw");
-  if (!src || !sw || R.offline || !/^http/.test(location.protocol)) return;
+  const R = window.ReachingOut, src = document.currentScript?.getAttribute("data-ro-sw");
+  if (!src || R.offline) return; // (from file:// register() fails, quietly)
   R.offline = 1;
   try {
+    const sw = navigator.serviceWorker; // reading it throws in a sandboxed frame
     let had = sw.controller; // none on the first visit: the first worker's taking over is no news
     const box = R.make("div", { class: "md-dialog md-dialog__inner md-typeset", role: "status" });
     document.body.append(box); // empty until there is news, so that the news is announced
@@ -23,6 +24,8 @@
       had = 1;
     };
     // register() alone does not look for a new sw.js when one is installed: update() does (offline, it fails).
-    sw.register(src).then((reg) => reg.update()).catch(() => {});
+    // When sw.js is gone (404) or moved (a redirect: a new domain), the copy retires, or it would be served forever.
+    sw.register(src).then((reg) => reg.update().catch(() => fetch(src).then((r) => (r.status == 404 || r.redirected) &&
+      reg.unregister()))).catch(() => {});
   } catch (e) { /* no worker: the guide works online as before */ }
 })();

@@ -2,7 +2,7 @@
 // URL, and My questions (order, remove, copy, print, download). Picks are saved by question id.
 (() => {
   "use strict";
-  const { component, read, update, make, say, words, copy, download, print, rebuild, isObj, $, $$ } = window.ReachingOut;
+  const { component, read, update, make, tell, words, copy, download, print, rebuild, isObj, $, $$ } = window.ReachingOut;
 
   const qText = (li) => ($(li, ".ro-question__text") || li).textContent.replace(/\s+/g, " ").trim();
   const mine = (s) => s.questions.filter((q) => isObj(q) && typeof q.id === "string");
@@ -127,20 +127,20 @@
           qs.splice(to, 0, qs.splice(from, 1)[0]);
           s.questions = qs;
         });
-        say(root, words(root, "Moved", { move, text: ended(list[from].text), n: to + 1, of: list.length }));
+        tell(root, "Moved", { move, text: ended(list[from].text), n: to + 1, of: list.length });
       } else if (move === "remove") {
         update((s) => { s.questions = mine(s).filter((q) => q.id !== id); });
         const next = list[from + 1] || list[from - 1];
         (next && $$(root, "[data-ro-key]").find((b) => b.dataset.roKey === "remove:" + next.id) || heading).focus();
-        say(root, words(root, "Removed", { text: ended(list[from].text) }));
+        tell(root, "Removed", { text: ended(list[from].text) });
       } else if (action === "print") {
         print("ro-print-myq", root);
       } else if (action === "copy") {
-        copy(listText(list)).then(() => say(root, words(root, list.length === 1 ? "Copied" : "CopiedMany", { n: list.length })),
-          () => say(root, words(root, "Blocked")));
+        copy(listText(list)).then(() => tell(root, list.length === 1 ? "Copied" : "CopiedMany", { n: list.length }),
+          () => tell(root, "Blocked"));
       } else if (action) {
         download("my-questions." + action, listText(list, action === "md"), action === "md" ? "text/markdown" : "text/plain");
-        say(root, words(root, "Downloaded", { ext: action }));
+        tell(root, "Downloaded", { ext: action });
       }
     });
   }, (root, s) => {

@@ -4,8 +4,7 @@
 // a value is text, true (a checked box) or false (none: a checked item, a picked question).
 (() => {
   "use strict";
-  const { component, read, make, say, copy, print, reveal, absolute, isObj, $, $$ } = window.ReachingOut;
-  const words = (d) => new Date(d + "T00:00").toLocaleDateString("en-US", { dateStyle: "long" });
+  const { component, read, make, say, day, copy, print, reveal, absolute, isObj, $, $$ } = window.ReachingOut;
   // Through deflate-raw when the browser has it (Kind), as a Response to read.
   const pipe = (bytes, Kind) => new Response(Kind ? new Blob([bytes]).stream().pipeThrough(new Kind("deflate-raw")) : bytes);
   const row = (k) => k.replace(/--\d+--/, "--");
@@ -14,7 +13,7 @@
   const paint = (root, p) => {
     const index = new Map(JSON.parse(root.dataset.roIndex)), paper = $(root, "[data-ro-paper]"), box = $(paper, "[data-ro-parts]");
     let gone = 0, list, last;
-    $(paper, "[data-ro-made]").textContent = words(p.d);
+    $(paper, "[data-ro-made]").textContent = day(p.d, "long");
     box.replaceChildren();
     for (const [k, v] of p.a) {
       const part = k.split(" ")[0], label = index.get(row(k));  // v false: no value (a checked item, a question)
@@ -48,7 +47,7 @@
     root.addEventListener("click", async (event) => {
       const action = (event.target.closest("[data-ro-summary-action]") || {}).dataset;
       const chosen = shown(root, true);
-      const p = { v: 1, d: new Date().toLocaleDateString("sv"),
+      const p = { v: 1, d: day(new Date()),
         a: chosen.flatMap((b) => pick(read(), b.value)) };
       if (!action) return;
       if (!chosen[0]) return say(root, root.dataset.roPick);
@@ -74,19 +73,20 @@
   });
 
   // The summary page reads the link as it opens, and again when another summary link is opened in the same tab:
-  // at most 30,000 characters, 100,000 bytes once inflated.
+  // at most 200,000 characters, 1,000,000 bytes once inflated: far more than everything a reader can type makes
+  // (all 75 fields of the worksheets at 900 characters each: a link of 31,000), far less than fills a phone.
   component("summary-view", "[data-ro-summary-view]", (root) => {
     const show = async () => {
       const h = location.hash.slice(1);
       let gone = -1;
       try {
-        if (h.length > 3e4 || !/^[zj]/.test(h)) throw 0;
+        if (h.length > 2e5 || !/^[zj]/.test(h)) throw 0;
         const out = await pipe(Uint8Array.from(atob(h.slice(1).replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)),
           h[0] == "z" && DecompressionStream);
-        // Inflating stops at 100,000 bytes: a link made to inflate to far more is refused before it fills memory.
+        // Inflating stops at 1,000,000 bytes: a link made to inflate to far more is refused before it fills memory.
         let n = 0;
         const p = JSON.parse(await new Response(out.body.pipeThrough(new TransformStream({
-          transform: (c, to) => (n += c.length) > 1e5 ? to.error() : to.enqueue(c) }))).text());
+          transform: (c, to) => (n += c.length) > 1e6 ? to.error() : to.enqueue(c) }))).text());
         if (h != location.hash.slice(1)) return; // another summary opened meanwhile
         if (isObj(p) && p.v === 1 && /^\d{4}-\d\d-\d\d$/.test(p.d) && +new Date(p.d) &&
           Array.isArray(p.a) && p.a.every(([k, v = ""]) => typeof k == "string" && /^[sb]/.test(typeof v))) gone = paint(root, p);

@@ -2,7 +2,7 @@
 // a row's next-step date suggested and added to the reader's calendar.
 (() => {
   "use strict";
-  const { component, update, make, say, words, print, reveal, title, download, isObj, $, $$ } = window.ReachingOut;
+  const { component, update, make, tell, words, print, reveal, title, download, isObj, $, $$ } = window.ReachingOut;
 
   const fields = (form) => $$(form, "input[name], textarea, select");
   // undefined: an unchecked radio (its checked sibling speaks); null: empty.
@@ -74,8 +74,8 @@
     const key = cells.find((c) => c.type === "text");
     const who = key.value.trim();
     if (!who || !date.value) {
-      return say(form, words(form, "Fill", { n: row.dataset.roRow, list: [!who && labelOf(key),
-        !date.value && labelOf(date)].filter(Boolean).join(words(form, "And")) }));
+      return tell(form, "Fill", { n: row.dataset.roRow, list: [!who && labelOf(key),
+        !date.value && labelOf(date)].filter(Boolean).join(words(form, "And")) });
     }
     const summary = words(form, key.name.endsWith("--name") ? "With" : "Step", { who });
     const about = cells.filter((c) => c !== key && c !== date && c.type !== "checkbox" && c.value.trim())
@@ -83,14 +83,14 @@
     const slug = bare(who).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
     const file = `follow-up${slug && "-" + slug}.ics`;
     download(file, ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Reaching Out//Follow-up reminder//EN",
-      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "BEGIN:VEVENT",
+      "METHOD:PUBLISH", "BEGIN:VEVENT", // (CALSCALE: GREGORIAN when left out, RFC 5545 3.7.1)
       `UID:ws-${form.dataset.roWorksheet}--${table.dataset.roRows}--${col}--${hash(bare(who))}@reaching-out`,
       "DTSTAMP:" + new Date().toISOString().replace(/[-:]|\.\d+/g, ""), "SEQUENCE:" + Math.floor(Date.now() / 6e4),
       "DTSTART;VALUE=DATE:" + date.value.replace(/-/g, ""), "DTEND;VALUE=DATE:" + day(date.value, 0, 1).replace(/-/g, ""),
       "SUMMARY:" + esc(summary), "DESCRIPTION:" + esc(about.join("\n")),
       "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + esc(summary), "TRIGGER:PT9H", "END:VALARM",
       "END:VEVENT", "END:VCALENDAR"].map(fold).join(""), "text/calendar");
-    say(form, words(form, "Ics", { file }));
+    tell(form, "Ics", { file });
   };
 
   const removable = (row) => row.append(make("td", { class: "ro-rows__remove" }, [make("button", { type: "button",
@@ -147,7 +147,7 @@
         if (!c.name.endsWith("--" + t.dataset.roAfter) || t.value && t.value !== t.roSuggested) continue;
         t.value = t.roSuggested = day(c.value, +t.dataset.roMonths);
         pending[t.name] = t.value;
-        say(form, words(form, "Suggested", { label: labelOf(t), n: row.dataset.roRow, months: t.dataset.roMonths }));
+        tell(form, "Suggested", { label: labelOf(t), n: row.dataset.roRow, months: t.dataset.roMonths });
       }
     };
     const note = (event) => {
@@ -187,9 +187,9 @@
         setRows(table, rows.length + 1);
         save(table);
         $(table.tBodies[0].lastElementChild, "input, select").focus();
-        say(form, words(form, "Added", { n: rows.length + 1 }));
+        tell(form, "Added", { n: rows.length + 1 });
       } else if (button.hasAttribute("data-ro-row-remove")) {
-        if (rows.length < 2) return say(form, words(form, "Keep"));
+        if (rows.length < 2) return tell(form, "Keep");
         const row = button.closest("tr");
         const at = rows.indexOf(row);
         flush();
@@ -198,7 +198,7 @@
         rows.forEach((r, i) => number(r, table, i + 1));
         save(table);
         $(rows[Math.min(at, rows.length - 1)], "[data-ro-row-remove]").focus();
-        say(form, words(form, "Removed", { n: at + 1 }));
+        tell(form, "Removed", { n: at + 1 });
       } else if (button.dataset.roRemind) {
         remind(form, table, button.closest("tr"), button.dataset.roRemind);
       } else if (action === "clear") {
@@ -206,7 +206,7 @@
         pending = {};
         clearTimeout(timer);
         update((s) => { delete s.worksheets[id]; });
-        say(form, words(form, "Cleared"));
+        tell(form, "Cleared");
       } else if (action) {
         flush();
         print(action === "print" ? "ro-print-answers" : "ro-print-blank");
