@@ -25,7 +25,9 @@
     };
     // register() alone does not look for a new sw.js when one is installed: update() does (offline, it fails).
     // When sw.js is gone (404) or moved (a redirect: a new domain), the copy retires, or it would be served forever.
-    sw.register(src).then((reg) => reg.update().catch(() => fetch(src).then((r) => (r.status == 404 || r.redirected) &&
-      reg.unregister()))).catch(() => {});
+    // After the page has loaded (ro.js is deferred: it always runs before): the first visit's copy of the whole
+    // guide then downloads after the page the reader opened, not against it.
+    addEventListener("load", () => sw.register(src).then((reg) => reg.update().catch(() => fetch(src).then((r) =>
+      (r.status == 404 || r.redirected) && reg.unregister()))).catch(() => {}));
   } catch (e) { /* no worker: the guide works online as before */ }
 })();
