@@ -26,6 +26,7 @@ from mkdocs.utils import get_relative_url
 import ro_aliases
 import ro_assets
 import ro_go
+import ro_i18n
 import ro_link_contract
 import ro_markdown
 import ro_offline
@@ -48,8 +49,9 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir)
     try:
-        guide = load_guide(docs / "data", root)
-    except DataError as error:
+        guide = load_guide(docs / "data", root, shared=root / "docs" / "data")
+        ro_i18n.use(ro_i18n.load_catalogue(docs / ro_i18n.CATALOGUE, _display(docs, root) + "/" + ro_i18n.CATALOGUE))
+    except (DataError, ro_i18n.CatalogueError) as error:
         raise PluginError(_report("The guide's data has problems", error.messages)) from None
     site = Site(guide, docs_prefix=_display(docs, root) + "/", site_url=_published_site_url(config),
                 site_name=config.site_name,
@@ -130,7 +132,7 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
     if messages:
         raise PluginError(_report("Some component links are broken", messages))
     env.globals["ro_serving"] = _COMMAND["name"] == "serve"  # main.html names no worker then (see ro_offline)
-    return env
+    return ro_i18n.install(env)  # main.html and the theme's partials say `_("…")` too
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

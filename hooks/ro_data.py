@@ -34,6 +34,10 @@ KINDS = {module.FILE: (module.ROOT, module.check) for module in DATA}
 _BY_FILE = {module.FILE: module for module in DATA}
 
 
+# Data files with no reader-facing text, which every language reads from the English data folder.
+SHARED = ("aliases.yml",)
+
+
 class DataError(Exception):
     """The guide's data has problems; `messages` lists each as `FILE:LINE: text`."""
 
@@ -88,14 +92,19 @@ def load_file(path: Path, kind: str, shown_as: str) -> tuple[BaseModel | None, L
     return model, loaded, [f"{shown_as}:{p.line}: {p.message}" for p in sorted(problems, key=lambda p: p.line)]
 
 
-def load_guide(data_dir: Path, root: Path | None = None) -> Guide:
-    """Load every data file in `data_dir`; raise DataError listing all problems."""
+def load_guide(data_dir: Path, root: Path | None = None, shared: Path | None = None) -> Guide:
+    """Load every data file in `data_dir`; raise DataError listing all problems.
+
+    `shared` is the English data folder when `data_dir` is another language's: the files in SHARED (no
+    reader-facing text) are read from there.
+    """
     root = root or data_dir.parent.parent
     messages: list[str] = []
     models: dict[str, BaseModel] = {}
     lines: dict[str, Loaded] = {}
     shown: dict[str, str] = {}
-    for path in sorted(data_dir.glob("*.y*ml")):
+    borrowed = [shared / name for name in SHARED if shared and shared != data_dir and (shared / name).is_file()]
+    for path in sorted(data_dir.glob("*.y*ml")) + borrowed:
         shown_as = _display(path, root)
         if path.name not in KINDS:
             messages.append(f"{shown_as}:1: unknown data file (expected one of: {', '.join(KINDS)})")

@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+import ro_i18n
 import ro_safe_markdown
 
 _LINK_TAG = re.compile(r"</?a\b[^>]*>")
@@ -32,7 +33,7 @@ def environment(partials: Path = PARTIALS, cache: Path | None = None) -> jinja2.
         # Compiled templates also depend on the settings below and on Jinja itself: a folder for each.
         cache = cache / hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
         cache.mkdir(parents=True, exist_ok=True)
-    return jinja2.Environment(
+    return ro_i18n.install(jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(partials)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -41,7 +42,7 @@ def environment(partials: Path = PARTIALS, cache: Path | None = None) -> jinja2.
         keep_trailing_newline=False,
         auto_reload=False,
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)) if cache is not None else None,
-    )
+    ))
 
 
 def resolved(resolve: Callable[[str], str] | None, target: str) -> str:
