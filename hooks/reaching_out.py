@@ -136,10 +136,33 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Minify print.css in the built site; write the offline copy's worker, sw.js (not under `mkdocs serve`)."""
+    """Minify print.css; write the offline copy's worker, sw.js (not under `mkdocs serve`); build the other languages.
+
+    `extra.ro_languages` names the other editions (`es`): each is built from `mkdocs.LANG.yml` into the folder
+    LANG/ of this site, by `mkdocs build` and `mkdocs serve` alike, so one command makes (or previews) both.
+    """
     ro_assets.minify(Path(config.site_dir) / "assets" / "ro")
+    others = tuple(config.extra.get("ro_languages") or ())
     if _COMMAND["name"] != "serve":  # a worker serving cached pages would hide an author's edits from the preview
-        _LOG.info(f"Reaching Out: {ro_offline.write(Path(config.site_dir))}")
+        _LOG.info(f"Reaching Out: {ro_offline.write(Path(config.site_dir), config.theme['language'], others)}")
+    for language in others:
+        _build_edition(config, language)
+
+
+def _build_edition(config: MkDocsConfig, language: str) -> None:
+    """Build the edition in `language` (mkdocs.LANG.yml, which INHERITs mkdocs.yml) into LANG/ of this site."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = Path(config.config_file_path).resolve().parent
+    edition = load_config(str(root / f"mkdocs.{language}.yml"), site_dir=str(Path(config.site_dir) / language),
+                          strict=config.strict)
+    edition.plugins.on_startup(command=_COMMAND["name"], dirty=False)
+    _LOG.info(f"Reaching Out: building the edition '{language}' into {language}/")
+    try:
+        build(edition)
+    finally:
+        edition.plugins.on_shutdown()
 
 
 # --- The components' scripts and styles (see ro_assets) ---

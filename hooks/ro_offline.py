@@ -37,7 +37,8 @@ import ro_assets
 NAME, LIST = "sw.js", "offline.json"
 # Not precached: the short addresses' pages (645 tiny files that only forward to a page, which is cached),
 # PDFs (each is cached when first fetched), source maps, the gzipped sitemap, Material's search languages
-# other than English (the guide is in English: its search worker loads none of them), and the worker itself.
+# (an English site's search worker loads none; another language's loads its own, see LUNR), the worker itself,
+# and the other languages' sites in their folders (each has its own worker, see `write`).
 SKIP = re.compile(r"^(go/|assets/javascripts/lunr/|sw\.js$|offline\.json$)|\.(pdf|map|gz)$", re.I)
 # Not changes of the guide, so not in the version: the sitemap's build date (a new one every build day) and the
 # engine's name and version in each page (ProperDocs or a newer MkDocs builds the same guide, byte for byte else).
@@ -71,12 +72,21 @@ onfetch = (e) => {
 """
 
 
-def precache(site: Path) -> list[str]:
-    """Return the URLs, relative to the site's root, that the worker stores on the first visit, sorted."""
+# What Material's search worker loads for a language other than English: the stemmer support and its language.
+LUNR = ("assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.{}.min.js")
+
+
+def precache(site: Path, language: str = "en", others: tuple[str, ...] = ()) -> list[str]:
+    """Return the URLs, relative to the site's root, that the worker stores on the first visit, sorted.
+
+    `language` is the site's (its search files are kept); `others` are the folders of the other languages'
+    sites inside this one (es/), which their own workers store.
+    """
     urls = []
+    search = set() if language == "en" else {name.format(language) for name in LUNR}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
-        if SKIP.search(rel):
+        if (SKIP.search(rel) and rel not in search) or rel.split("/", 1)[0] in others:
             continue
         # A page by its address (prepare/), which instant navigation and links use; the root page is ./
         urls.append("./" if rel == "index.html" else rel.removesuffix("index.html") if rel.endswith("/index.html")
@@ -131,9 +141,13 @@ def icons(folder: Path) -> list[Path]:
     return made
 
 
-def write(site: Path) -> str:
-    """Write sw.js and its list (offline.json) at the root of the built site in `site`; return a line saying so."""
-    urls = precache(site)
+def write(site: Path, language: str = "en", others: tuple[str, ...] = ()) -> str:
+    """Write sw.js and its list (offline.json) at the root of the built site in `site`; return a line saying so.
+
+    A site in another language, in a folder of this one (es/), has a worker of its own there, whose scope is
+    that folder: its pages are stored and served by it (see `precache` for `language` and `others`).
+    """
+    urls = precache(site, language, others)
     (site / LIST).write_text(json.dumps(urls, indent=0) + "\n", encoding="utf-8")
     (site / NAME).write_text(worker(version(site, urls)), encoding="utf-8")
     return f"wrote {NAME} and {LIST} ({len(urls)} files precached)"
