@@ -27,6 +27,7 @@ import ro_aliases
 import ro_assets
 import ro_go
 import ro_i18n
+import ro_languages
 import ro_link_contract
 import ro_markdown
 import ro_offline
@@ -53,7 +54,8 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
         ro_i18n.use(ro_i18n.load_catalogue(docs / ro_i18n.CATALOGUE, _display(docs, root) + "/" + ro_i18n.CATALOGUE))
     except (DataError, ro_i18n.CatalogueError) as error:
         raise PluginError(_report("The guide's data has problems", error.messages)) from None
-    site = Site(guide, docs_prefix=_display(docs, root) + "/", site_url=_published_site_url(config),
+    site = Site(guide, docs_prefix=_display(docs, root) + "/", language=config.theme["language"],
+                site_url=_published_site_url(config),
                 site_name=config.site_name,
                 env=ro_render.environment(cache=root / ".cache" / "jinja"))
     if "ro_markdown" not in config.markdown_extensions:
@@ -143,6 +145,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """
     ro_assets.minify(Path(config.site_dir) / "assets" / "ro")
     others = tuple(config.extra.get("ro_languages") or ())
+    if config.extra.get("alternate") and config.site_url:
+        languages = ro_languages.roots(config.site_url, config.extra["alternate"])
+        ro_languages.add_alternates(Path(config.site_dir) / "sitemap.xml", config.theme["language"], languages)
     if _COMMAND["name"] != "serve":  # a worker serving cached pages would hide an author's edits from the preview
         _LOG.info(f"Reaching Out: {ro_offline.write(Path(config.site_dir), config.theme['language'], others)}")
     for language in others:

@@ -4,7 +4,8 @@ Imports no MkDocs. A counselor holding two copies of a sheet can tell which is n
 content's, not the build's, so the PDF cache keeps working. `editions.txt` (beside link-contract.txt) holds
 one line per sheet: `worksheet:conversation-prep 2026-12-01 3f2a9c1b7d4e`, its edition and a digest of its
 content (the model as validated: title, intro, fields, items, …). `make editions` (this module as a script)
-gives every sheet whose digest changed today's date; a test fails while any is stale, so a change is dated
+gives every sheet whose digest changed today's date (each language its own file: editions.es.txt for the
+Spanish sheets, which are as new as their Spanish words); a test fails while any is stale, so a change is dated
 in the commit that makes it. Until then a changed sheet shows today's date and the build warns.
 """
 
@@ -19,6 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = ROOT / "editions.txt"
 HEADER = ("# When each printed sheet's content last changed, and a digest of it (see hooks/ro_editions.py).\n"
           "# Run `make editions` after changing a worksheet, a checklist or the question bank.\n")
+
+
+def record_of(language: str, root: Path = ROOT) -> Path:
+    """The editions file of a language's sheets: editions.txt for English, editions.LANG.txt for another."""
+    return root / ("editions.txt" if language == "en" else f"editions.{language}.txt")
 
 
 def sheets(guide) -> dict[str, object]:  # noqa: ANN001 - ro_data.Guide
@@ -89,8 +95,11 @@ def main() -> None:
     """`python hooks/ro_editions.py`: date the sheets whose content changed."""
     from ro_data import load_guide
 
-    dated = write(load_guide(ROOT / "docs" / "data", ROOT))
-    print(f"editions.txt: {len(dated)} sheets dated today" + (f" ({', '.join(dated)})" if dated else ""))
+    # Each edition's sheets have their own dates: a Spanish sheet is as new as its Spanish words.
+    for language, docs in (("en", "docs"), ("es", "docs-es")):
+        dated = write(load_guide(ROOT / docs / "data", ROOT, shared=ROOT / "docs" / "data"), record_of(language))
+        print(f"{record_of(language).name}: {len(dated)} sheets dated today"
+              + (f" ({', '.join(dated)})" if dated else ""))
 
 
 if __name__ == "__main__":  # run as a script, hooks/ is on sys.path

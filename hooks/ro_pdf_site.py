@@ -48,9 +48,10 @@ def make(site, pages: list[tuple[str, str]], *, site_name: str, root: Path, url_
 
     # Links in the data are printed as web addresses: a page that moves changes the PDFs.
     links_key = json.dumps([site_url, sorted(pages)])
-    editions, stale = ro_editions.current(site.guide, root / "editions.txt")
+    record = ro_editions.record_of(site.language, root)
+    editions, stale = ro_editions.current(site.guide, record)
     if stale:  # dated today until `make editions` records the change (a test insists on it)
-        sys.stderr.write(f"WARNING: editions.txt: {len(stale)} sheets changed since their edition was recorded "
+        sys.stderr.write(f"WARNING: {record.name}: {len(stale)} sheets changed since their edition was recorded "
                          f"({', '.join(stale[:4])}{', …' if len(stale) > 4 else ''}); run `make editions`\n")
     jobs = ro_pdf.plan(site.guide, site_name=site_name, link=link, where=site.link_to, links_key=links_key,
                        short=site.short_url, editions=editions)

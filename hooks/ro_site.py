@@ -40,6 +40,7 @@ class Site:
     guide: Guide
     env: jinja2.Environment = field(default_factory=ro_render.environment)
     docs_prefix: str = "docs/"
+    language: str = "en"  # the edition's (theme.language): "en" at the site's root, "es" in es/
     site_name: str = ""
     site_url: str = ""  # the address the guide is published at, printed on paper and used to tell links apart
     components: tuple[Component, ...] = ro_registry.COMPONENTS

@@ -1,0 +1,53 @@
+"""Which page is which in the other language, for search engines (issue 16). Imports no MkDocs.
+
+Every page has the same path in both editions (English at the site's root, Spanish in es/), so a page's
+alternate in another language is that language's root plus the same path. Material names each language's root
+in every page's <head> with a relative address, which search engines and Lighthouse refuse (hreflang wants a
+full address, page by page); main.html leaves those out, and `add_alternates` writes the alternates into each
+edition's sitemap instead (the sitemap way of hreflang, https://developers.google.com/search/docs/specialty/
+international/localized-versions#sitemap), one `<xhtml:link>` per language plus `x-default`, the English.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+XHTML = "http://www.w3.org/1999/xhtml"
+_LOC = re.compile(r"(?P<indent>[ \t]*)<loc>(?P<url>[^<]+)</loc>")
+
+
+def roots(site_url: str, alternate: list[dict]) -> dict[str, str]:
+    """Each language's root address, from this edition's site_url and extra.alternate's links (relative to it)."""
+    return {alt["lang"]: urljoin(site_url, alt["link"]) for alt in alternate}
+
+
+def alternates(url: str, own: str, languages: dict[str, str]) -> list[tuple[str, str]]:
+    """(hreflang, address) of `url`, a page of the edition `own`, in every language, then x-default (the first)."""
+    path = url.removeprefix(languages[own])
+    found = [(lang, root + path) for lang, root in languages.items()]
+    return [*found, ("x-default", found[0][1])]
+
+
+def add_alternates(sitemap: Path, own: str, languages: dict[str, str]) -> int:
+    """Write every page's alternates into the sitemap (and its .gz); return the number of pages."""
+    text = sitemap.read_text(encoding="utf-8")
+    count = 0
+
+    def links(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        indent = match["indent"]
+        return match[0] + "".join(f'\n{indent}<xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>'
+                                  for lang, href in alternates(match["url"], own, languages))
+
+    if f'xmlns:xhtml="{XHTML}"' not in text:
+        text = text.replace("<urlset ", f'<urlset xmlns:xhtml="{XHTML}" ', 1)
+        text = _LOC.sub(links, text)
+    sitemap.write_text(text, encoding="utf-8")
+    packed = sitemap.with_name(sitemap.name + ".gz")
+    if packed.exists():
+        packed.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    return count
