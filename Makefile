@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: serve build test lint schemas bench audit clean link-contract editions lock canary zensical-build
+.PHONY: serve build test lint schemas bench audit clean link-contract editions translations lock canary zensical-build
 
 # Exactly the locked versions, each checked against its hash (requirements.lock, made by `make lock` from
 # pyproject.toml's ranges). The guide is a site, not a package: nothing of the project itself is installed.
@@ -75,8 +75,15 @@ lock: $(STAMP)  ## Refresh requirements.lock (every Python package, pinned with 
 link-contract: $(STAMP)  ## Add new link targets (headings, items, questions…) and their short addresses to link-contract.txt
 	$(BIN)/python hooks/ro_link_contract.py
 
-editions: $(STAMP)  ## Date today every printed sheet whose content changed (editions.txt)
+editions: $(STAMP)  ## Date today every printed sheet whose content changed (editions.txt, editions.es.txt)
 	$(BIN)/python hooks/ro_editions.py
+
+# The Spanish edition (docs-es/): which Spanish texts are older than their English source (translations.txt).
+# After carrying a change over: make translations DONE="prepare.md data/questions.yml:categories:their-path"
+translations: $(STAMP)  ## List Spanish texts older than their English source; DONE="KEY …" (or all) records them
+	@if [ -n "$(DONE)" ]; then $(BIN)/python hooks/ro_translation.py done $(DONE); fi
+	$(BIN)/python hooks/ro_translation.py check
+	$(BIN)/python hooks/ro_translation.py stale
 
 clean:
 	rm -rf site .cache

@@ -150,8 +150,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         ro_languages.add_alternates(Path(config.site_dir) / "sitemap.xml", config.theme["language"], languages)
     if _COMMAND["name"] != "serve":  # a worker serving cached pages would hide an author's edits from the preview
         _LOG.info(f"Reaching Out: {ro_offline.write(Path(config.site_dir), config.theme['language'], others)}")
-    for language in others:
-        _build_edition(config, language)
+    root = Path(config.config_file_path).resolve().parent
+    if Path(config.docs_dir).resolve() == root / "docs":  # not for a test's own pages, built with mkdocs.yml
+        for language in others:
+            _build_edition(config, language)
 
 
 def _build_edition(config: MkDocsConfig, language: str) -> None:

@@ -23,7 +23,7 @@ HEADER = ("# When each printed sheet's content last changed, and a digest of it 
 
 
 def record_of(language: str, root: Path = ROOT) -> Path:
-    """The editions file of a language's sheets: editions.txt for English, editions.LANG.txt for another."""
+    """Return the editions file of a language's sheets: editions.txt for English, editions.LANG.txt for another."""
     return root / ("editions.txt" if language == "en" else f"editions.{language}.txt")
 
 

@@ -53,12 +53,12 @@ def use(catalogue: dict[str, str]) -> None:
 
 
 def gettext(text: str) -> str:
-    """The text in the build's language (unchanged when it has no translation)."""
+    """Return the text in the build's language (unchanged when it has no translation)."""
     return ACTIVE.get(text, text)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    """The singular or plural text, by `count`, in the build's language."""
+    """Return the singular or plural text, by `count`, in the build's language."""
     return gettext(singular if count == 1 else plural)
 
 

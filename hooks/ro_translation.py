@@ -25,6 +25,9 @@ from ro_yaml import Loaded, YamlError, load
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH, SPANISH = ROOT / "docs", ROOT / "docs-es"
 RECORD = ROOT / "translations.txt"
+HEADER = ("# Each Spanish text, and a digest of the English it was translated from (hooks/ro_translation.py).\n"
+          "# `make translations` lists the English changed since; `make translations DONE=\"KEY …\"` records that\n"
+          "# the Spanish of those keys was brought up to date (DONE=all: every key).\n")
 
 # Data keys whose values are reader-facing text (translated); every other value must equal the English one.
 TEXT_KEYS = frozenset({"title", "intro", "text", "detail", "prompt", "examples", "situation", "note",
@@ -39,17 +42,17 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 
 
 def pages(root: Path = ENGLISH) -> list[str]:
-    """The guide's Markdown pages, as paths relative to `root`."""
+    """Return the guide's Markdown pages, as paths relative to `root`."""
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md") if "data" not in p.parts)
 
 
 def data_files(root: Path = ENGLISH) -> list[str]:
-    """The translated data files (every YAML file in data/ but the shared ones)."""
+    """Return the translated data files (every YAML file in data/ but the shared ones)."""
     return sorted(p.name for p in (root / "data").glob("*.yml") if p.name not in SHARED_DATA)
 
 
 def heading_ids(text: str) -> list[tuple[str, int]]:
-    """Every heading id of a page (as Python-Markdown's toc makes it), with its level, in order."""
+    """Return every heading id of a page (as Python-Markdown's toc makes it), with its level, in order."""
     md = markdown.Markdown(extensions=_HEADING_EXTENSIONS)
     md.convert(_front_matter_removed(text))
 
@@ -62,7 +65,7 @@ def heading_ids(text: str) -> list[tuple[str, int]]:
 
 
 def markers(text: str) -> list[str]:
-    """The page's component markers, in order, as written."""
+    """Return the page's component markers, in order, as written."""
     return [line.strip() for line in text.splitlines() if _MARKER.match(line)]
 
 
@@ -80,7 +83,7 @@ def _line_of(text: str, needle: str) -> int:
 
 
 def page_problems(name: str, english: Path = ENGLISH, spanish: Path = SPANISH) -> list[str]:
-    """What differs, other than the words, between one English page and its Spanish page."""
+    """List what differs, other than the words, between one English page and its Spanish page."""
     shown = f"docs-es/{name}"
     target = spanish / name
     if not target.is_file():
@@ -120,12 +123,12 @@ def _text_key(path: tuple) -> str | None:
 
 
 def untranslated(english: str, spanish: str) -> bool:
-    """True when a text of three words or more is the same in both languages (left in English)."""
+    """Return True when a text of three words or more is the same in both languages (left in English)."""
     return english == spanish and len(_WORD.findall(english)) >= 3
 
 
 def data_problems(name: str, english: Path = ENGLISH, spanish: Path = SPANISH) -> list[str]:
-    """What differs, other than the words, between an English data file and its Spanish copy."""
+    """List what differs, other than the words, between an English data file and its Spanish copy."""
     shown = f"docs-es/data/{name}"
     target = spanish / "data" / name
     if not target.is_file():
@@ -177,7 +180,7 @@ def _dotted(path: tuple) -> str:
 
 
 def problems(english: Path = ENGLISH, spanish: Path = SPANISH) -> list[str]:
-    """Every disagreement between the two editions, other than the words."""
+    """List every disagreement between the two editions, other than the words."""
     found = []
     for name in pages(english):
         found += page_problems(name, english, spanish)
@@ -195,7 +198,7 @@ def problems(english: Path = ENGLISH, spanish: Path = SPANISH) -> list[str]:
 
 
 def sources(english: Path = ENGLISH) -> dict[str, str]:
-    """A digest of every English text a Spanish one is made from: each page, and each data file's top items."""
+    """Return a digest of every English text a Spanish one is made from: each page, and each data file's top items."""
     found = {}
     for name in pages(english):
         found[name] = _digest((english / name).read_bytes())
@@ -214,7 +217,7 @@ def _digest(data: bytes) -> str:
 
 
 def recorded(path: Path = RECORD) -> dict[str, str]:
-    """What translations.txt says each Spanish text was translated from."""
+    """Return what translations.txt says each Spanish text was translated from."""
     if not path.is_file():
         return {}
     return dict(line.split() for line in path.read_text(encoding="utf-8").splitlines()
@@ -222,7 +225,7 @@ def recorded(path: Path = RECORD) -> dict[str, str]:
 
 
 def stale(english: Path = ENGLISH, path: Path = RECORD) -> list[str]:
-    """The English texts changed (or added) since their Spanish translation was last brought up to date."""
+    """List the English texts changed (or added) since their Spanish translation was last brought up to date."""
     done = recorded(path)
     return [key for key, sha in sources(english).items() if done.get(key) != sha]
 
@@ -233,13 +236,11 @@ def record(keys: list[str] | None = None, english: Path = ENGLISH, path: Path = 
     for key in now if keys is None else keys:
         done[key] = now[key]
     lines = [f"{key} {done[key]}" for key in sorted(done) if key in now]
-    path.write_text("# Each Spanish text and a digest of the English it was translated from (hooks/ro_translation.py).\n"
-                    "# `make translations` lists what changed in English since; `make translations DONE=KEY` marks one "
-                    "as carried over.\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
-    """`check`: list disagreements; `ids PAGE…`: the English heading ids; `stale`: list English texts changed since translated; `done KEY…`: record."""
+    """Run a command: `check`, `ids PAGE…`, `stale` (what changed in English since translated), `done KEY…|all`."""
     command = argv[0] if argv else "check"
     if command == "ids":  # the heading ids a Spanish page must name, e.g. `ids prepare.md`
         for name in argv[1:]:
@@ -247,7 +248,7 @@ def main(argv: list[str]) -> int:
                 print(f"{'#' * level} {{ #{ident} }}")
         return 0
     if command == "done":
-        record(argv[1:] or None)
+        record(None if argv[1:] == ["all"] else argv[1:])
         return 0
     found = problems() if command == "check" else [f"{key}: the English changed since it was translated"
                                                    for key in stale()]

@@ -11,11 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ro_built import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 DATA = DOCS / "data"
+DOCS_ES = ROOT / "docs-es"
+# Each edition's folder in a built site: English at the root, Spanish in es/ (mkdocs.es.yml).
+EDITIONS = ("", "es/")
 SAMPLE_DOCS = ROOT / "tests" / "fixtures" / "sample-docs"
 SAMPLE_NAV = ["index.md", "checklist.md", "questions.md", "embedded.md", "worksheet.md", "template.md",
               "counselors.md", "plan.md", "network-map.md", "my-progress.md"]
@@ -78,6 +83,15 @@ def _project_copy(project: Path, docs: Path, nav: list[str] | None) -> Path:
         config = config.split("\nnav:")[0] + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav)
     (project / "mkdocs.yml").write_text(config)
     return project
+
+
+def redirect_maps() -> dict[str, str]:
+    """mkdocs.yml's redirects (`old.md: new.md`), which both editions share."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    plugins = config.get("plugins") or {}
+    if isinstance(plugins, list):
+        plugins = {k: v for p in plugins if isinstance(p, dict) for k, v in p.items()}
+    return dict((plugins.get("redirects") or {}).get("redirect_maps") or {})
 
 
 def run_folder(tmp_path_factory) -> Path:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_support import Browsing, open_ready, store_before_load
-from support import DOCS, ROOT
+from support import DOCS, EDITIONS, ROOT, redirect_maps
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ASSETS = ROOT / "overrides" / "assets" / "ro"
@@ -28,7 +28,7 @@ def _pages(site: Path) -> list[str]:
     found = []
     for html in sorted(site.rglob("*.html")):
         path = html.relative_to(site).as_posix()
-        if path.startswith("go/"):
+        if path.startswith(tuple(f"{edition}go/" for edition in EDITIONS)):
             continue
         found.append(path[: -len("index.html")] if path.endswith("index.html") else path)
     return found
@@ -37,16 +37,14 @@ def _pages(site: Path) -> list[str]:
 def _expected_pages() -> list[str]:
     """The pages a build of the guide makes, known before it runs (so each can be a test of its own): one per
     Markdown page, the 404 page, and one per redirect (see test_axe_runs_on_every_built_page)."""
-    import yaml
 
     import ro_link_contract
 
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    redirects = next((dict(p["redirects"].get("redirect_maps") or {}) for p in config.get("plugins", [])
-                      if isinstance(p, dict) and "redirects" in p), {})
-    sources = [p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")] + list(redirects)
+    sources = [p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")] + list(redirect_maps())
     html = [ro_link_contract.html_path(src) for src in sources] + ["404.html"]
-    return sorted({path[: -len("index.html")] if path.endswith("index.html") else path for path in html})
+    # Every page in both editions: the Spanish ones have the English paths, in es/.
+    return sorted({edition + (path[: -len("index.html")] if path.endswith("index.html") else path)
+                   for path in html for edition in EDITIONS})
 
 
 PAGES = _expected_pages()

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 import ro_link_contract
 import ro_site
-from support import DOCS, ROOT, SAMPLE_NAV, build_site, page_ids
+from support import DOCS, EDITIONS, SAMPLE_NAV, build_site, page_ids, redirect_maps
 
 
 def _site_ids(site: Path) -> dict[str, set[str]]:
@@ -23,11 +22,7 @@ def _site_ids(site: Path) -> dict[str, set[str]]:
 
 
 def _redirects() -> dict[str, str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            return dict(plugin["redirects"].get("redirect_maps") or {})
-    return {}
+    return redirect_maps()
 
 
 def _aliases(guide) -> dict[str, dict[str, str]]:
@@ -37,10 +32,13 @@ def _aliases(guide) -> dict[str, dict[str, str]]:
     return result
 
 
-def test_every_published_target_still_resolves(real_site, real_guide):
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e or "en")
+def test_every_published_target_still_resolves(real_site, real_guide, edition):
+    """In both editions: the Spanish pages have the English paths and ids, so a counselor's link works in either."""
     contract = ro_link_contract.read_contract()
     assert len(contract) > 500
-    assert ro_link_contract.unresolved(contract, _site_ids(real_site), _redirects(), _aliases(real_guide)) == []
+    assert ro_link_contract.unresolved(contract, _site_ids(real_site / edition), _redirects(),
+                                       _aliases(real_guide)) == []
 
 
 def test_every_current_target_is_in_the_contract(real_guide):
