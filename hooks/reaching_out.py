@@ -16,6 +16,8 @@ import posixpath
 import warnings
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -36,10 +38,9 @@ import ro_pdf_site
 import ro_plan
 import ro_registry
 import ro_render
-import ro_safe_markdown
 from ro_data import DataError, load_guide
+from ro_data import display as _display
 from ro_links import nav_order
-from ro_model import strings
 from ro_site import PageContext, Site
 
 # --- Hooks ---
@@ -73,13 +74,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     documents = sorted(files.documentation_pages(), key=lambda f: (order.get(f.src_uri, len(order)), f.src_uri))
     pages = {f.src_uri: f.content_string for f in documents}
     messages = site.check_pages(pages)
-    for where, text in _data_texts(site):
-        for url in ro_safe_markdown.links(text):
-            path = url.split("#", 1)[0]
-            missing = path and ":" not in path and files.get_file_from_path(path) is None
-            if ro_safe_markdown.is_safe_url(url) and missing:
-                messages.append(f"{where}: link to '{url}' names no page of the guide (expected a path like "
-                                f"'prepare.md#anchor', relative to docs/)")
+    messages += site.data_link_problems(lambda path: files.get_file_from_path(path) is not None)
     if messages:
         raise PluginError(_report("Some pages have problems with components", messages))
     _add_assets(files, config)
@@ -138,38 +133,26 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> object:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Minify print.css; write the offline copy's worker, sw.js (not under `mkdocs serve`); build the other languages.
+    """Minify print.css; name each page's twin in the sitemap; write sw.js (not in serve); build the other editions.
 
-    `extra.ro_languages` names the other editions (`es`): each is built from `mkdocs.LANG.yml` into the folder
+    `extra.ro_languages` names them (`es`): each is built from mkdocs.LANG.yml (which INHERITs mkdocs.yml) into
     LANG/ of this site, by `mkdocs build` and `mkdocs serve` alike, so one command makes (or previews) both.
     """
-    ro_assets.minify(Path(config.site_dir) / "assets" / "ro")
+    site_dir, language = Path(config.site_dir), config.theme["language"]
+    ro_assets.minify(site_dir / "assets" / "ro")
+    ro_languages.add_alternates(site_dir / "sitemap.xml", language, config.site_url, config.extra.get("alternate"))
     others = tuple(config.extra.get("ro_languages") or ())
-    if config.extra.get("alternate") and config.site_url:
-        languages = ro_languages.roots(config.site_url, config.extra["alternate"])
-        ro_languages.add_alternates(Path(config.site_dir) / "sitemap.xml", config.theme["language"], languages)
     if _COMMAND["name"] != "serve":  # a worker serving cached pages would hide an author's edits from the preview
-        _LOG.info(f"Reaching Out: {ro_offline.write(Path(config.site_dir), config.theme['language'], others)}")
+        _LOG.info(f"Reaching Out: {ro_offline.write(site_dir, language, others)}")
     root = Path(config.config_file_path).resolve().parent
-    if Path(config.docs_dir).resolve() == root / "docs":  # not for a test's own pages, built with mkdocs.yml
-        for language in others:
-            _build_edition(config, language)
-
-
-def _build_edition(config: MkDocsConfig, language: str) -> None:
-    """Build the edition in `language` (mkdocs.LANG.yml, which INHERITs mkdocs.yml) into LANG/ of this site."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    root = Path(config.config_file_path).resolve().parent
-    edition = load_config(str(root / f"mkdocs.{language}.yml"), site_dir=str(Path(config.site_dir) / language),
-                          strict=config.strict)
-    edition.plugins.on_startup(command=_COMMAND["name"], dirty=False)
-    _LOG.info(f"Reaching Out: building the edition '{language}' into {language}/")
-    try:
-        build(edition)
-    finally:
-        edition.plugins.on_shutdown()
+    for other in others if Path(config.docs_dir).resolve() == root / "docs" else ():  # not a test's own pages
+        edition = load_config(str(root / f"mkdocs.{other}.yml"), site_dir=str(site_dir / other), strict=config.strict)
+        edition.plugins.on_startup(command=_COMMAND["name"], dirty=False)
+        _LOG.info(f"Reaching Out: building the edition '{other}' into {other}/")
+        try:
+            build(edition)
+        finally:
+            edition.plugins.on_shutdown()
 
 
 # --- The components' scripts and styles (see ro_assets) ---
@@ -198,6 +181,16 @@ _LOG = logging.getLogger("mkdocs.hooks.reaching_out")
 # The command this process runs. MkDocs calls on_startup once per process and never reloads this
 # module; the command cannot change within a process, so this holds no per-build data.
 _COMMAND = {"name": "build"}
+
+
+def on_serve(server, *, config: MkDocsConfig, builder) -> object:  # noqa: ANN001 - MkDocs' LiveReloadServer
+    """Reload the preview when another edition's config or pages change too (mkdocs.LANG.yml, docs-LANG/)."""
+    root = Path(config.config_file_path).resolve().parent
+    for language in config.extra.get("ro_languages") or ():
+        for path in (root / f"mkdocs.{language}.yml", root / f"docs-{language}"):
+            if path.exists():
+                server.watch(str(path))
+    return server
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -289,14 +282,6 @@ def _resolver(site: Site, files: Files, file: File):
     return resolve
 
 
-def _data_texts(site: Site):
-    """Yield (where, text) for reader-facing data text that may hold links."""
-    for kind, items in site.guide.by_kind.items():
-        for item in items.values():
-            for text in strings(item):
-                yield f"{site.docs_prefix}data ({kind} '{item.id}')", text
-
-
 def _unpublish(files: Files, folder: Path) -> None:
     """Take the files under `folder` (inputs of generated files, in the theme folder) out of the site."""
     inside = str(folder.resolve()) + os.sep  # resolved: `mkdocs build -f mkdocs.yml` gives relative paths
@@ -312,9 +297,3 @@ def _anchors_of(files: Files, page: str) -> set[str] | None:
 def _report(title: str, messages: list[str]) -> str:
     return f"{title} ({len(messages)}):\n" + "\n".join(f"  {m}" for m in messages)
 
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

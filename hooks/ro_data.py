@@ -105,7 +105,7 @@ def load_guide(data_dir: Path, root: Path | None = None, shared: Path | None = N
     shown: dict[str, str] = {}
     borrowed = [shared / name for name in SHARED if shared and shared != data_dir and (shared / name).is_file()]
     for path in sorted(data_dir.glob("*.y*ml")) + borrowed:
-        shown_as = _display(path, root)
+        shown_as = display(path, root)
         if path.name not in KINDS:
             messages.append(f"{shown_as}:1: unknown data file (expected one of: {', '.join(KINDS)})")
             continue
@@ -122,7 +122,8 @@ def load_guide(data_dir: Path, root: Path | None = None, shared: Path | None = N
     return guide
 
 
-def _display(path: Path, root: Path) -> str:
+def display(path: Path, root: Path) -> str:
+    """Return `path` as an author reads it: relative to the project's root when it is inside."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -31,8 +31,14 @@ def alternates(url: str, own: str, languages: dict[str, str]) -> list[tuple[str,
     return [*found, ("x-default", found[0][1])]
 
 
-def add_alternates(sitemap: Path, own: str, languages: dict[str, str]) -> int:
-    """Write every page's alternates into the sitemap (and its .gz); return the number of pages."""
+def add_alternates(sitemap: Path, own: str, site_url: str | None, alternate: list[dict] | None) -> int:
+    """Write every page's alternates into the sitemap (and its .gz); return the number of pages.
+
+    `own` is the edition's language, `alternate` its config's extra.alternate (nothing to do without one).
+    """
+    if not alternate or not site_url or not sitemap.is_file():
+        return 0
+    languages = roots(site_url, alternate)
     text = sitemap.read_text(encoding="utf-8")
     count = 0
 

@@ -19,10 +19,12 @@ import ro_go
 import ro_pdf
 import ro_registry
 import ro_render
+import ro_safe_markdown
 from ro_component import LEVELS, Component, Context, Target
 from ro_data import Guide
 from ro_links import headings, page_title, section_plan_key
 from ro_markers import Marker, MarkerError
+from ro_model import strings
 
 
 @dataclass
@@ -86,6 +88,19 @@ class Site:
         if not messages:
             _, clashes = ro_go.addresses([t.link for t in self.targets()], self.contract_short)
             messages += [f"{self.docs_prefix}{problem}" for problem in clashes]
+        return messages
+
+    def data_link_problems(self, has_page: Callable[[str], bool]) -> list[str]:
+        """List the links in the data's text to a page of the guide that `has_page` does not know."""
+        messages = []
+        for kind, items in self.guide.by_kind.items():
+            for item in items.values():
+                for url in (u for text in strings(item) for u in ro_safe_markdown.links(text)):
+                    path = url.split("#", 1)[0]
+                    if ro_safe_markdown.is_safe_url(url) and path and ":" not in path and not has_page(path):
+                        messages.append(f"{self.docs_prefix}data ({kind} '{item.id}'): link to '{url}' names no "
+                                        f"page of the guide (expected a path like 'prepare.md#anchor', relative "
+                                        f"to docs/)")
         return messages
 
     def problem(self, marker: Marker) -> str | None:

@@ -20,7 +20,8 @@ COMPONENTS = {c.name: c for c in ro_registry.COMPONENTS}
 # Partials shared by several components, or Material's own that we override.
 SHARED_PARTIALS = {"ro-macros.html", "question.html", "my-questions.html", "plan-item.html",
                    "pdf-links.html", "progress.html", "search.html",
-                   "go.html", "print-source.html"}  # the short addresses' pages and the printed pages' top (ro_go)
+                   "go.html", "print-source.html",  # the short addresses' pages and the printed pages' top (ro_go)
+                   "alternate.html"}  # Material's language switch, page to page (mkdocs.yml extra.alternate)
 CORE_SOURCES = {name for names in ro_assets.SITE_WIDE.values() for name in names}  # core.js, offline.js, base.css
 
 
