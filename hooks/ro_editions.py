@@ -16,6 +16,8 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+import ro_i18n
+
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = ROOT / "editions.txt"
 HEADER = ("# When each printed sheet's content last changed, and a digest of it (see hooks/ro_editions.py).\n"
@@ -75,11 +77,23 @@ def latest(editions: dict[str, str], keys: Iterable[str]) -> str:
 
 
 def shown(iso: str) -> str:
-    """Return an ISO date as printed on a sheet: `December 1, 2026`."""
+    """Return an ISO date as printed on a sheet, in the build's language: `December 1, 2026`, `1 de diciembre de 2026`.
+
+    The month's name is the catalogue's (ro_i18n), not the machine's locale, so every machine prints the same.
+    """
     if not iso:
         return ""
     day = datetime.date.fromisoformat(iso)
-    return f"{day:%B} {day.day}, {day.year}"
+    return ro_i18n.gettext("%(month)s %(day)s, %(year)s") % {"month": month_name(day.month), "day": day.day,
+                                                             "year": day.year}
+
+
+def month_name(month: int) -> str:
+    """Return the name of a month (1–12) in the build's language."""
+    return (ro_i18n.gettext("January"), ro_i18n.gettext("February"), ro_i18n.gettext("March"),
+            ro_i18n.gettext("April"), ro_i18n.gettext("May"), ro_i18n.gettext("June"), ro_i18n.gettext("July"),
+            ro_i18n.gettext("August"), ro_i18n.gettext("September"), ro_i18n.gettext("October"),
+            ro_i18n.gettext("November"), ro_i18n.gettext("December"))[month - 1]
 
 
 def write(guide, path: Path = EDITIONS, today: datetime.date | None = None) -> list[str]:  # noqa: ANN001

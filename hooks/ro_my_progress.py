@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+import ro_i18n
 from ro_component import Component, Context
 from ro_markers import Marker
 
@@ -52,6 +53,6 @@ class MyProgressComponent(Component):
             if described is not None:
                 index[component.saves] = described
                 sections.append((component.saves, component.saved_title))
-        index["words"] = WORDS
+        index["words"] = {part: [ro_i18n.gettext(word) for word in pair] for part, pair in WORDS.items()}
         return context.render(self.partial, index=index, sections=sections, bank_href=context.href("question-bank"))
 

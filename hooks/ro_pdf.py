@@ -28,6 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 import ro_editions
+import ro_i18n
 import ro_pdf_cache
 import ro_pdf_fill
 import ro_pdf_render
@@ -156,7 +157,8 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
         address = url(target)
         bank = guide.questions
         about = sheet(target, "questions")
-        add("question-bank", "questions", "questions", "Question bank", target, address, ("questions",),
+        title = ro_i18n.gettext("Question bank")
+        add("question-bank", "questions", "questions", title, target, address, ("questions",),
             fingerprint("question-bank.html", [bank], [address], about),
             Document(partial(page, "question-bank.html", bank=bank, sheet=about,
                              phases={p.id: p for p in bank.phases})))
@@ -166,7 +168,7 @@ def plan(guide: Guide, *, site_name: str, link: Callable[[str], str], where: Whe
         urls = [pack_url, *(job.url for job in jobs if job.paper == jobs[0].paper and job.group in PACKED)]
         contents = tuple(f"worksheet:{w.id}" for w in worksheets) + tuple(f"checklist:{c.id}" for c in checklists)
         packed = Sheet.of(short(target) if target else "", ro_editions.latest(editions, contents))
-        add("counselor-pack", "pack", "pack", "Counselor pack", target, pack_url, contents,
+        add("counselor-pack", "pack", "pack", ro_i18n.gettext("Counselor pack"), target, pack_url, contents,
             fingerprint("counselor-pack.html", [*worksheets, *checklists],
                         urls + [f"{a.address} {a.edition}" for a in abouts], packed),
             Document(lambda: page("counselor-pack.html", worksheets=worksheets, checklists=checklists, sheet=packed,
@@ -191,10 +193,14 @@ def _radio_labels(models: Iterable) -> tuple[tuple[str, str], ...]:
 
 
 def inputs_digest(print_dir: Path = PRINT, hooks: Path = HOOKS) -> str:
-    """Hash what every PDF depends on besides its data: the templates and code it uses, styles, fonts, renderer."""
+    """Hash what every PDF depends on besides its data: the templates and code it uses, styles, fonts, renderer.
+
+    The build's interface words (ro_i18n.ACTIVE) count too, so a Spanish sheet is never the English one's cache
+    entry, nor made with an older translation.
+    """
     templates = ro_pdf_cache.templates_reached(ro_render.environment(print_dir), TEMPLATES)
     modules = ro_pdf_cache.modules_reached(hooks / Path(__file__).name)
-    return ro_pdf_cache.inputs_digest(print_dir, (*templates, *ro_pdf_render.FILES), modules)
+    return ro_pdf_cache.inputs_digest(print_dir, (*templates, *ro_pdf_render.FILES), modules, ro_i18n.ACTIVE)
 
 
 def cache_key(job: Job, inputs: str) -> str:

@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 
@@ -148,9 +148,15 @@ class KeyedLoader(jinja2.BaseLoader):
         return sorted(self.names)
 
 
-def inputs_digest(folder: Path, files: Iterable[str], modules: Iterable[Path]) -> str:
-    """Hash what every PDF depends on besides its own data: `files` of `folder`, `modules`, the renderer."""
+def inputs_digest(folder: Path, files: Iterable[str], modules: Iterable[Path],
+                  catalogue: Mapping[str, str] | None = None) -> str:
+    """Hash what every PDF depends on besides its own data: `files` of `folder`, `modules`, the renderer.
+
+    And the interface `catalogue` the print templates' words come from (ro_i18n; empty for English).
+    """
     digest = hashlib.sha256()
+    # The words a sheet prints (its headings, its instructions, the month of its edition) in the build's language.
+    digest.update(json.dumps(sorted((catalogue or {}).items()), ensure_ascii=False).encode() + b"\0")
     for name in files:
         digest.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
     for path in sorted(modules):

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 import ro_editions
 import ro_go
+import ro_i18n
 
 
 class Document:
@@ -106,4 +107,5 @@ class Sheet:
     @cached_property
     def qr(self) -> Markup:
         """The QR code of the short address (SVG); drawn only when a PDF is rendered, not for a cached one."""
-        return ro_go.qr_svg(self.url, f"QR code: {self.url}") if self.url else Markup("")
+        label = ro_i18n.gettext("QR code: %(url)s") % {"url": self.url}
+        return ro_go.qr_svg(self.url, label) if self.url else Markup("")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+import ro_i18n
 from ro_component import Component, Context
 from ro_markers import Marker
 from ro_safe_markdown import plain
@@ -38,7 +39,7 @@ def index(guide) -> list[list[str]]:  # noqa: ANN001 - ro_data.Guide
         pairs += [[part, plain(checklist.title)]] + [[f"{part} {i.id}", plain(i.text)] for i in checklist.items]
     if guide.questions:
         questions = guide.questions.all_questions()
-        pairs += [["q", "Questions I picked"]] + [[f"q {q.id}", plain(q.text)] for _, q in questions]
+        pairs += [["q", ro_i18n.gettext("Questions I picked")]] + [[f"q {q.id}", plain(q.text)] for _, q in questions]
     for worksheet in guide.worksheets.worksheets if guide.worksheets else ():
         part = f"w:{worksheet.id}"
         pairs.append([part, plain(worksheet.title)])
@@ -46,7 +47,8 @@ def index(guide) -> list[list[str]]:  # noqa: ANN001 - ro_data.Guide
             pairs.append([f"{part} {field.id}", plain(field.label)])
             for column in field.columns or ():
                 key = f"{part} {field.id}--{column.id}"
-                pairs.append([key, f"{plain(field.label)}, row {{n}}, {plain(column.label)}"])
+                pairs.append([key, ro_i18n.gettext("%(field)s, row {n}, %(column)s") % {"field": plain(field.label),
+                                                                                     "column": plain(column.label)}])
                 pairs += [[f"{key}={o.id}", plain(o.label)] for o in column.options or ()]
             pairs += [[f"{part} {field.id}={o.id}", plain(o.label)] for o in field.options or ()]
     return pairs
