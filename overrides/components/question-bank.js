@@ -12,7 +12,7 @@
 
   const pickable = (root) => {
     const model = make("button", { type: "button", class: "ro-button ro-question__pick", "data-ro-pick": "",
-      "aria-pressed": "false" }, ["Add to my questions"]);
+      "aria-pressed": "false" }, [words(root, "Pick")]);
     $$(root, "li[data-ro-question]").forEach((li) => li.append(model.cloneNode(true)));
     root.addEventListener("click", (event) => {
       const li = event.target.closest("[data-ro-pick]") && event.target.closest("[data-ro-question]");
