@@ -51,7 +51,8 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir)
     try:
-        guide = load_guide(docs / "data", root, shared=root / "docs" / "data")
+        english = root / "docs" / "data" if config.theme["language"] != "en" else None  # another edition's
+        guide = load_guide(docs / "data", root, shared=english)
         ro_i18n.use(ro_i18n.load_catalogue(docs / ro_i18n.CATALOGUE, _display(docs, root) + "/" + ro_i18n.CATALOGUE))
     except (DataError, ro_i18n.CatalogueError) as error:
         raise PluginError(_report("The guide's data has problems", error.messages)) from None

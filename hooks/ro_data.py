@@ -103,7 +103,8 @@ def load_guide(data_dir: Path, root: Path | None = None, shared: Path | None = N
     models: dict[str, BaseModel] = {}
     lines: dict[str, Loaded] = {}
     shown: dict[str, str] = {}
-    borrowed = [shared / name for name in SHARED if shared and shared != data_dir and (shared / name).is_file()]
+    borrowed = [shared / name for name in SHARED
+                if shared and shared != data_dir and not (data_dir / name).exists() and (shared / name).is_file()]
     for path in sorted(data_dir.glob("*.y*ml")) + borrowed:
         shown_as = display(path, root)
         if path.name not in KINDS:
