@@ -33,6 +33,7 @@ import re
 from pathlib import Path
 
 import ro_assets
+import ro_i18n
 
 NAME, LIST = "sw.js", "offline.json"
 # Not precached: the short addresses' pages (645 tiny files that only forward to a page, which is cached),
@@ -141,12 +142,21 @@ def icons(folder: Path) -> list[Path]:
     return made
 
 
+def _manifest_in(path: Path, language: str) -> None:
+    """Give an edition's copy of the manifest its language and its description in it (the build's catalogue)."""
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["lang"], manifest["description"] = language, ro_i18n.gettext(manifest["description"])
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
 def write(site: Path, language: str = "en", others: tuple[str, ...] = ()) -> str:
     """Write sw.js and its list (offline.json) at the root of the built site in `site`; return a line saying so.
 
     A site in another language, in a folder of this one (es/), has a worker of its own there, whose scope is
     that folder: its pages are stored and served by it (see `precache` for `language` and `others`).
     """
+    if language != "en":
+        _manifest_in(site / "assets" / "ro" / "manifest.webmanifest", language)
     urls = precache(site, language, others)
     (site / LIST).write_text(json.dumps(urls, indent=0) + "\n", encoding="utf-8")
     (site / NAME).write_text(worker(version(site, urls)), encoding="utf-8")

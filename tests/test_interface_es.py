@@ -9,6 +9,7 @@ module translates where it is used (`_(title)`, `gettext(word)`): those are list
 from __future__ import annotations
 
 import ast
+import json
 import re
 
 import pytest
@@ -73,6 +74,9 @@ def _constants() -> dict[str, set[str]]:
     # my-progress.html: `_(title)` of each section; ro_my_progress: each of WORDS.
     add([c.saved_title for c in ro_registry.COMPONENTS], "Component.saved_title")
     add([word for pair in ro_my_progress.WORDS.values() for word in pair], "ro_my_progress.WORDS")
+    # ro_offline: the Spanish copy of the phone's home-screen manifest says its description in Spanish.
+    manifest = json.loads((ROOT / "overrides" / "assets" / "ro" / "manifest.webmanifest").read_text(encoding="utf-8"))
+    add([manifest["description"]], "manifest.webmanifest")
     return found
 
 
