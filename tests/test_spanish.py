@@ -233,3 +233,12 @@ def test_every_spanish_text_has_a_record_of_its_english_source():
 def test_the_spanish_edition_is_a_full_copy():
     assert ro_translation.pages(DOCS_ES) == ro_translation.pages(DOCS)
     assert (ROOT / "mkdocs.es.yml").is_file()
+
+
+def test_the_spanish_home_screen_manifest_is_in_spanish(real_site):
+    import json
+
+    english = json.loads((real_site / "assets" / "ro" / "manifest.webmanifest").read_text(encoding="utf-8"))
+    spanish = json.loads((real_site / "es" / "assets" / "ro" / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert (english["lang"], spanish["lang"]) == ("en", "es")
+    assert _identifier()(spanish["description"])[0] == "es" and spanish["start_url"] == english["start_url"]
