@@ -57,9 +57,10 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
     except (DataError, ro_i18n.CatalogueError) as error:
         raise PluginError(_report("The guide's data has problems", error.messages)) from None
     site = Site(guide, docs_prefix=_display(docs, root) + "/", language=config.theme["language"],
-                site_url=_published_site_url(config),
-                site_name=config.site_name,
+                site_url=_published_site_url(config), site_name=config.site_name,
                 env=ro_render.environment(cache=root / ".cache" / "jinja"))
+    if docs.resolve() not in (root / "docs", root / f"docs-{site.language}"):  # a test's own pages, one edition:
+        config.extra["alternate"] = []  # no language to switch to
     if "ro_markdown" not in config.markdown_extensions:
         raise PluginError("Reaching Out renders its components with a Markdown extension: add `- ro_markdown` "
                           "to markdown_extensions in mkdocs.yml")
@@ -187,10 +188,9 @@ _COMMAND = {"name": "build"}
 def on_serve(server, *, config: MkDocsConfig, builder) -> object:  # noqa: ANN001 - MkDocs' LiveReloadServer
     """Reload the preview when another edition's config or pages change too (mkdocs.LANG.yml, docs-LANG/)."""
     root = Path(config.config_file_path).resolve().parent
-    for language in config.extra.get("ro_languages") or ():
-        for path in (root / f"mkdocs.{language}.yml", root / f"docs-{language}"):
-            if path.exists():
-                server.watch(str(path))
+    languages = config.extra.get("ro_languages") or ()
+    for path in filter(Path.exists, (root / n for lang in languages for n in (f"mkdocs.{lang}.yml", f"docs-{lang}"))):
+        server.watch(str(path))
     return server
 
 

@@ -25,7 +25,8 @@ def _listed(site: Path) -> list[str]:
 
 
 def _pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("go/"))
+    """The edition's pages (not its short addresses', nor the Spanish edition's in es/, which has its own worker)."""
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in ("go", "es"))
 
 
 # --- What the real build writes ---
@@ -34,7 +35,7 @@ def _pages(site: Path) -> list[Path]:
 def test_the_worker_sits_at_the_root_and_lists_every_page_and_asset_but_no_pdf(real_site):
     worker = (real_site / "sw.js").read_text(encoding="utf-8")
     listed = _listed(real_site)
-    assert listed == ro_offline.precache(real_site) == sorted(set(listed))
+    assert listed == ro_offline.precache(real_site, "en", ("es",)) == sorted(set(listed))
     version = ro_offline.version(real_site, listed)
     assert f'"{version}"' in worker and "offline.json?" in worker
     pages = {"./" if p.name == "index.html" and p.parent == real_site else
@@ -58,19 +59,32 @@ def test_the_worker_sits_at_the_root_and_lists_every_page_and_asset_but_no_pdf(r
     assert "http" not in worker and "//" not in worker.replace("\\/", ""), "the worker names no other address"
 
 
-def test_every_page_links_the_manifest_and_names_the_worker_at_the_root(real_site):
-    for path in _pages(real_site):
+def test_the_spanish_edition_has_its_own_worker_with_its_pages_and_search_language(real_site):
+    spanish = real_site / "es"
+    listed = _listed(spanish)
+    assert listed == ro_offline.precache(spanish, "es") == sorted(set(listed))
+    assert {"prepare/", "worksheets/conversation-prep/", "search/search_index.json"} <= set(listed)
+    assert {"assets/javascripts/lunr/min/lunr.es.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"} \
+        <= set(listed) and not [url for url in listed if url.startswith("es/") or "lunr.fr" in url]
+    assert f'"{ro_offline.version(spanish, listed)}"' in (spanish / "sw.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition", ["", "es"], ids=["en", "es"])
+def test_every_page_links_the_manifest_and_names_the_worker_at_the_root(real_site, edition):
+    """Each edition's pages name its own manifest and worker, at its root (/ and /es/)."""
+    root = f"/{edition}/" if edition else "/"
+    for path in _pages(real_site / edition):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         here = "/" + path.parent.relative_to(real_site).as_posix() + "/"
 
         def resolve(href: str, here: str = here) -> str:
             return href if href.startswith("/") else posixpath.normpath(posixpath.join(here, href))
         manifest = soup.find("link", rel="manifest")
-        assert manifest and resolve(manifest["href"]) == "/assets/ro/manifest.webmanifest", path
+        assert manifest and resolve(manifest["href"]) == f"{root}assets/ro/manifest.webmanifest", path
         assert soup.find("meta", attrs={"name": "theme-color"}), path
-        assert resolve(soup.find("link", rel="apple-touch-icon")["href"]) == "/assets/ro/icon-192.png", path
+        assert resolve(soup.find("link", rel="apple-touch-icon")["href"]) == f"{root}assets/ro/icon-192.png", path
         script = soup.find("script", src=re.compile(r"assets/ro/ro\.js$"))
-        assert resolve(script["data-ro-sw"]) == "/sw.js", path
+        assert resolve(script["data-ro-sw"]) == f"{root}sw.js", path
 
 
 # --- The version follows the content ---
