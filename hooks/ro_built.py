@@ -33,8 +33,8 @@ class Page(HTMLParser):
                 self.links.append(attributes[key])
 
 
-def broken_links(site: Path) -> list[str]:
-    """Return `page -> link (reason)` for every internal link that does not resolve."""
+def broken_links(site: Path, unbuilt: tuple[Path, ...] = ()) -> list[str]:
+    """Return `page -> link (reason)` for every internal link that does not resolve (not into `unbuilt` folders)."""
     pages = {html: Page(html.read_text(encoding="utf-8")) for html in sorted(site.rglob("*.html"))}
     broken = []
     for html, parser in pages.items():
@@ -52,6 +52,8 @@ def broken_links(site: Path) -> list[str]:
             elif path.is_dir() or link.endswith("/"):
                 path = path / "index.html"
             if not path.exists():
+                if any(folder == path or folder in path.parents for folder in unbuilt):
+                    continue
                 broken.append(f"{html.relative_to(site)} -> {link} (no such file)")
                 continue
             # A fragment holding "=" is a plan link's state (#i=…&n=…), read by the page's script, not an anchor.

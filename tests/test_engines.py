@@ -118,7 +118,9 @@ def test_without_the_hook_the_extension_and_the_steps_after_make_the_same_site(t
     after = subprocess.run([sys.executable, str(ROOT / "hooks" / "ro_after.py"), str(tmp_path / "bare")],
                            cwd=project, capture_output=True, text=True, timeout=900)
     assert after.returncode == 0, after.stderr
-    ours, theirs = _files(real_site), _files(tmp_path / "bare")
+    # The English edition: the Spanish one (es/) is built by the hook only.
+    ours = {name: path for name, path in _files(real_site).items() if not name.startswith("es/")}
+    theirs = _files(tmp_path / "bare")
     assert sorted(theirs) == sorted(ours)
     assert len([name for name in ours if name.endswith(".pdf")]) >= 40
     assert [name for name in ours if ours[name].read_bytes() != theirs[name].read_bytes()] == []

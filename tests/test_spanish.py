@@ -38,7 +38,7 @@ def _prose(html: str) -> list[str]:
     """The page's prose, paragraph by paragraph, leaving out code and anything marked lang="en" (a title)."""
     soup = BeautifulSoup(html, "html.parser")
     content = soup.select_one("article.md-content__inner") or soup
-    for quiet in content.select("code, pre, [lang='en'], .headerlink, script, style, .ro-print-only"):
+    for quiet in content.select("code, pre, [lang='en'], .headerlink, script, style, .ro-print-only, .ro-print-source"):
         quiet.decompose()
     found = []
     for element in content.select(PROSE):
