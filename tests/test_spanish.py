@@ -242,3 +242,22 @@ def test_the_spanish_home_screen_manifest_is_in_spanish(real_site):
     spanish = json.loads((real_site / "es" / "assets" / "ro" / "manifest.webmanifest").read_text(encoding="utf-8"))
     assert (english["lang"], spanish["lang"]) == ("en", "es")
     assert _identifier()(spanish["description"])[0] == "es" and spanish["start_url"] == english["start_url"]
+
+
+def test_a_mistake_in_the_spanish_data_is_named_in_english_at_its_spanish_file_and_line(tmp_path):
+    import shutil
+
+    from ro_data import DataError, load_guide
+    from support import DATA
+
+    data = tmp_path / "docs-es" / "data"
+    shutil.copytree(DOCS_ES / "data", data)
+    lines = (data / "checklists.yml").read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.strip().startswith("title:"))
+    lines[number] = lines[number].replace("title:", "titulo:", 1)
+    (data / "checklists.yml").write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_guide(data, tmp_path, shared=DATA)
+    assert f"docs-es/data/checklists.yml:{number + 1}: unknown key 'titulo' (expected one of: id, title, intro, " \
+           f"items)" in error.value.messages
+    assert all(m.startswith("docs-es/data/checklists.yml:") for m in error.value.messages)
