@@ -27,7 +27,7 @@ import rjsmin
 
 CORE = ("core.js", "base.css")
 # For every page, before the components: the core, then what registers the offline copy (see ro_offline).
-SITE_WIDE = {".js": ("core.js", "offline.js", "language.js"), ".css": ("base.css",)}
+SITE_WIDE = {".js": ("core.js", "offline.js"), ".css": ("base.css",)}
 BUNDLED = ("ro.js", "ro.css")  # what `bundle` returns, minified already
 ROOT = Path(__file__).resolve().parent.parent
 TERSER = ROOT / "node_modules" / "terser" / "bin" / "terser"

@@ -51,7 +51,7 @@ def _open(browsing, url: str, script: str) -> tuple[object, list[str]]:
 
 def _only(errors: list[str], *names: str) -> None:
     """Every error recorded is one the core reported for a component of `names`; forget them (they are expected)."""
-    prefixes = tuple(f"console.error: Reaching Out: the {name} component failed" for name in names)
+    prefixes = tuple(f"console.error: Reaching Out: {name} failed" for name in names)
     assert errors and all(e.startswith(prefixes) for e in errors), errors
     errors.clear()
 
@@ -70,7 +70,7 @@ def test_a_component_that_throws_at_start_stops_no_other(browsing, sample_site, 
     page, errors = _open(browsing, sample_url + "checklist/", _with(THROWS_AT_START))
     expect(page.locator("main")).to_have_attribute("data-ro-failed", "")  # and data-ro-ready: it is not tried again
     assert page.locator("[data-ro-checklist]").count() == page.locator("[data-ro-checklist][data-ro-ready]").count() > 1
-    _wait_for(page, errors, "Reaching Out: the broken component failed")
+    _wait_for(page, errors, "Reaching Out: broken failed")
     assert any("broken at start" in e for e in errors), errors
     # The checklists registered after it work: a tick is saved and counted.
     page.get_by_label(BOX).check()
@@ -100,14 +100,14 @@ def test_a_render_that_throws_on_refresh_stops_no_other(browsing, sample_site, s
     page.get_by_label(BOX).check()  # update → refresh: its render throws, before the checklists' renders
     wait_stored(page, "s.checklists['the-day-before'] && s.checklists['the-day-before'].confirm === true")
     expect(page.locator("#cl-the-day-before [data-ro-progress]")).to_have_text("1 of 1 done")
-    _wait_for(page, errors, "Reaching Out: the broken-render component failed")
+    _wait_for(page, errors, "Reaching Out: broken-render failed")
     # Every later refresh still reaches the others, and it is tried again each time (it may recover).
     count = len(errors)
     page.get_by_label(BOX).uncheck()
     expect(page.locator("#cl-the-day-before [data-ro-progress]")).to_have_text("0 of 1 done")
     page.get_by_label("Read about the field for an hour.").check()
     expect(page.locator("#cl-before-you-reach-out [data-ro-progress]")).to_have_text("1 of 2 done")
-    _wait_for(page, errors, "Reaching Out: the broken-render component failed", more_than=count)
+    _wait_for(page, errors, "Reaching Out: broken-render failed", more_than=count)
     assert stored(page)["checklists"] == {"before-you-reach-out": {"research-field": True}}
     _only(errors, "broken-render")
 
@@ -116,7 +116,7 @@ def test_a_component_with_a_broken_selector_stops_no_other(browsing, sample_site
     """Even a selector that is not one (querySelectorAll throws) is reported."""
     script = _with('window.ReachingOut.component("bad-selector", "[[", () => {}, () => {});')
     page, errors = _open(browsing, sample_url + "checklist/", script)
-    _wait_for(page, errors, "Reaching Out: the bad-selector component failed")
+    _wait_for(page, errors, "Reaching Out: bad-selector failed")
     page.get_by_label(BOX).check()
     wait_stored(page, "s.checklists['the-day-before'] && s.checklists['the-day-before'].confirm === true")
     _only(errors, "bad-selector")

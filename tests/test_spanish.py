@@ -261,3 +261,16 @@ def test_a_mistake_in_the_spanish_data_is_named_in_english_at_its_spanish_file_a
     assert f"docs-es/data/checklists.yml:{number + 1}: unknown key 'titulo' (expected one of: id, title, intro, " \
            f"items)" in error.value.messages
     assert all(m.startswith("docs-es/data/checklists.yml:") for m in error.value.messages)
+
+
+def test_the_themes_own_sentences_are_said_in_both_languages():
+    """main.html's and progress.html's sentences live in each config's extra.ro_words (any engine reads them)."""
+    from mkdocs.config import load_config
+
+    english = load_config(str(ROOT / "mkdocs.yml")).extra["ro_words"]
+    spanish = load_config(str(ROOT / "mkdocs.es.yml")).extra["ro_words"]
+    assert set(english) == set(spanish) == {"unsaved", "damaged", "updated", "loading"}
+    classify = _identifier()
+    for name in english:
+        assert spanish[name] != english[name]
+        assert classify(spanish[name])[0] == "es" or len(spanish[name].split()) < 4, name

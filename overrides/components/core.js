@@ -159,7 +159,7 @@
 
   const failed = (c, error) => {
     try {
-      console.error(`Reaching Out: the ${c.name} component failed`, error);
+      console.error(`Reaching Out: ${c.name} failed`, error);
     } catch (ignored) { /* no console: nothing more to tell */ }
   };
 
