@@ -30,6 +30,7 @@ import ro_aliases
 import ro_assets
 import ro_built
 import ro_go
+import ro_languages
 import ro_markdown
 import ro_offline
 import ro_plan
@@ -68,7 +69,12 @@ def run(site_dir: Path, data: Path, docs: Path, site_url: str = "", overrides: P
     name = str(ro_markdown.read_config().get("site_name", ""))
     count = ro_go.write(site_dir, site.short_addresses(), titles, name, site.site_url)
     done.append(f"wrote {count} short addresses (go/…/)")
-    done.append(ro_offline.write(site_dir))  # last: its version is the hash of every file it lists
+    # As the hook does: each page's twin in the sitemap, and the offline copy without the other editions' folders.
+    config = ro_markdown.read_config()
+    extra, language = config.get("extra") or {}, str((config.get("theme") or {}).get("language", "en"))
+    site_url_ = str(config.get("site_url", ""))
+    ro_languages.add_alternates(site_dir / "sitemap.xml", language, site_url_, extra.get("alternate"))
+    done.append(ro_offline.write(site_dir, language, tuple(extra.get("ro_languages") or ())))  # last: it hashes all
     return done
 
 
