@@ -27,9 +27,13 @@ from ro_markers import Marker
 
 # What one saved item of each section is called in an import's report, singular and plural ("" for a section
 # this list does not know, such as the planner's or a later version's).
-WORDS = {"checklists": ["tick", "ticks"], "questions": ["question", "questions"], "worksheets": ["answer", "answers"],
-         "slots": ["message detail", "message details"], "network": ["person", "people"],
-         "": ["other item", "other items"]}
+NAMES = {"checklists": ("tick", "ticks"), "questions": ("question", "questions"), "worksheets": ("answer", "answers"),
+         "slots": ("message detail", "message details"), "network": ("person", "people"),
+         "": ("other item", "other items")}
+# The report's phrases, whole, since a translation's words agree with the item ("2 respuestas actualizadas"):
+# part → what merge() did → [one, more than one] ("{n} tick added", "{n} ticks added").
+WORDS = {part: {verb: [f"{{n}} {name} {verb}" for name in pair] for verb in ("added", "updated", "removed")}
+         for part, pair in NAMES.items()}
 
 
 class MyProgressComponent(Component):
@@ -53,6 +57,7 @@ class MyProgressComponent(Component):
             if described is not None:
                 index[component.saves] = described
                 sections.append((component.saves, component.saved_title))
-        index["words"] = {part: [ro_i18n.gettext(word) for word in pair] for part, pair in WORDS.items()}
+        index["words"] = {part: {verb: [ro_i18n.gettext(text) for text in pair] for verb, pair in verbs.items()}
+                          for part, verbs in WORDS.items()}
         return context.render(self.partial, index=index, sections=sections, bank_href=context.href("question-bank"))
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from browser_support import open_ready, stored, wait_stored
 from ro_data import load_guide
-from support import DATA, DOCS, DOCS_ES
+from support import DATA, DOCS, DOCS_ES, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -80,3 +80,88 @@ def test_spanish_search_finds_a_word_by_its_stem(page, real_url):
     expect(results.first).to_be_visible(timeout=15_000)
     assert results.count() >= 3
     expect(page.locator(".md-search-result__meta")).to_contain_text("documentos encontrados")  # Material's Spanish
+
+
+# What the scripts build (buttons, labels, aria text, lists, notices), on the pages where a reader meets it, with
+# one saved state that makes every one of them appear: ticks, three picked questions (Move up/down), dated and
+# unnamed tracker rows (Due this week), a marked person (Edit, Remove, the Edit form), a plan of three items.
+BUILT = {"questions/": "[data-ro-myq]", "network-map/": "[data-ro-netmap]", "every-link/": "[data-ro-links]",
+         "my-progress/": "[data-ro-my-progress], [data-ro-due-soon]", "worksheets/contact-tracker/": "form"}
+
+
+def _source_words() -> set[str]:
+    """Every word of the Spanish edition's own texts (pages and data, which tests/test_spanish.py checks), and of
+    its site name: what is left of a page's words came from the templates and scripts."""
+    import re
+
+    texts = [p.read_text(encoding="utf-8") for p in DOCS_ES.rglob("*") if p.suffix in (".md", ".yml")
+             and p.name != "interface.yml"]  # the catalogue's keys are the English
+    texts += re.findall(r"^site_name: (.*)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return {w.lower() for text in texts for w in re.findall(r"[^\W\d_]{2,}", text)}
+
+
+def _built_words(page, url: str, language: str) -> set[str]:
+    import re
+
+    words: set[str] = set()
+
+    def collect(roots: str) -> None:
+        texts = page.evaluate("""sel => [...document.querySelectorAll(sel)].flatMap((root) =>
+          [...root.querySelectorAll("button, label, li, [data-ro-net-undo], [aria-label], dd, dt, option")]
+            .filter((el) => !el.closest("template"))
+            .flatMap((el) => {  // its words, and its name; a page address (<code>) is no words
+              let text = el.innerText || "";
+              for (const code of el.querySelectorAll("code")) text = text.replace(code.innerText, " ");
+              return [text, el.getAttribute("aria-label") || ""];
+            }))""", roots)
+        words.update(w.lower() for text in texts for w in re.findall(r"[^\W\d_]{2,}", text))
+
+    for path, roots in BUILT.items():
+        open_ready(page, url + path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        if path == "every-link/":  # a page's buttons are made when its group opens
+            for summary in page.locator("details[data-ro-links-page] > summary").all()[:2]:
+                summary.click()
+        collect(roots)
+        if path == "network-map/":
+            page.locator("[data-ro-person-edit]").first.click()  # the Edit form
+            collect(roots)
+            page.locator("[data-ro-net-cancel]").click()
+            page.locator("[data-ro-person-remove]").first.click()  # the Undo notice
+            collect(roots)
+    return words
+
+
+def test_what_the_scripts_build_is_in_spanish(chromium, real_url, spanish):
+    """The words of the buttons, labels, names and lists the scripts make: no word of the English edition's is on a
+    Spanish page unless the Spanish edition's own pages and data use it too (a name, a gloss such as "open house",
+    a word spelled alike) or the reader typed it."""
+    from browser_support import Browsing, store_before_load
+
+    english = load_guide(DATA)
+    checklist = spanish.checklists.checklists[0]
+
+    def state(guide) -> dict:  # picked questions keep their text, in the language they were picked in
+        return {"checklists": {checklist.id: {checklist.items[0].id: True}},
+                "questions": [{"id": q.id, "text": q.text} for _, q in guide.questions.all_questions()[:3]],
+                "worksheets": {"contact-tracker": {"values": {"contact-list--1--name": "Ana",
+                                                              "contact-list--1--next-date": "2026-12-01",
+                                                              "contact-list--2--next-date": "2026-12-03"}}},
+                "network": {"family": [{"id": "p1", "name": "Ana", "note": "enfermera", "asked": True,
+                                        "talked": True}]},
+                "planner": {"items": ["s.index", "s.index:first-week", "s.index:what-it-is"]}, "changed": {}}
+
+    found = {}
+    for language, prefix, guide in (("en", "", english), ("es", "es/", spanish)):
+        session = Browsing(chromium)
+        session.page.clock.set_fixed_time("2026-12-02T12:00:00Z")
+        store_before_load(session.context, state(guide))
+        try:
+            found[language] = _built_words(session.page, real_url + prefix, language)
+            assert session.errors == []
+        finally:
+            session.close()
+    assert len(found["es"]) > 100 and {"quitar", "editar", "subir", "fila", "atrasado"} <= found["es"]
+    theirs = {"ana", "enfermera", "csv", "txt"}  # what the reader typed, and file types ("Descargar como .txt")
+    shared = sorted(found["es"] & found["en"] - _source_words() - theirs)
+    assert not shared, f"English words on the Spanish pages: {shared}"

@@ -73,7 +73,8 @@ def _constants() -> dict[str, set[str]]:
     add(ro_message_template.CHANNELS.values(), "ro_message_template.CHANNELS")
     # my-progress.html: `_(title)` of each section; ro_my_progress: each of WORDS.
     add([c.saved_title for c in ro_registry.COMPONENTS], "Component.saved_title")
-    add([word for pair in ro_my_progress.WORDS.values() for word in pair], "ro_my_progress.WORDS")
+    add([text for verbs in ro_my_progress.WORDS.values() for pair in verbs.values() for text in pair],
+        "ro_my_progress.WORDS")
     # ro_offline: the Spanish copy of the phone's home-screen manifest says its description in Spanish.
     manifest = json.loads((ROOT / "overrides" / "assets" / "ro" / "manifest.webmanifest").read_text(encoding="utf-8"))
     add([manifest["description"]], "manifest.webmanifest")

@@ -91,9 +91,13 @@ def test_import_offers_merge_by_default_or_replace_in_one_labelled_group(render)
 
 def test_the_index_names_what_an_import_report_counts(render):
     words = _index(render("<!-- ro:my-progress -->"))["words"]
-    assert words["checklists"] == ["tick", "ticks"] and words["network"] == ["person", "people"]
-    assert words[""] == ["other item", "other items"]  # a section not named here (the planner's)
-    assert all(len(pair) == 2 and all(pair) for pair in words.values())
+    # Whole phrases, one and more than one, per thing merge did: a translation's words agree with the item.
+    assert words["checklists"]["added"] == ["{n} tick added", "{n} ticks added"]
+    assert words["network"]["removed"] == ["{n} person removed", "{n} people removed"]
+    assert words[""]["updated"] == ["{n} other item updated", "{n} other items updated"]  # the planner's, say
+    assert all(sorted(verbs) == ["added", "removed", "updated"] for verbs in words.values())
+    assert all(len(pair) == 2 and all("{n}" in text for text in pair) for verbs in words.values()
+               for pair in verbs.values())
 
 
 def test_sections_are_headed_at_the_chosen_level(render):

@@ -277,8 +277,8 @@
     const region = $(root, "[data-ro-status]");
     if (region) speak(region, text);
   };
-  // A local day: YYYY-MM-DD from a Date (Swedish writes dates so), or YYYY-MM-DD in words ("long", "full").
-  const day = (d, style) => style ? new Date(d + "T00:00").toLocaleDateString("en-US", { dateStyle: style })
+  // A local day: YYYY-MM-DD from a Date (Swedish writes dates so), or YYYY-MM-DD in the page's words ("long", "full").
+  const day = (d, style) => style ? new Date(d + "T00:00").toLocaleDateString(document.documentElement.lang, { dateStyle: style })
     : d.toLocaleDateString("sv");
   const tell = (root, name, vars) => say(root, words(root, name, vars)); // say one of the partial's sentences
 
@@ -346,8 +346,8 @@
     }
     speak(region, text);
   };
-  const copyLink = (href) => copy(absolute(href)).then(() => announce("Link copied"),
-    () => announce("Copying is blocked here: the link is in the address bar"));
+  const copyLink = (href) => copy(absolute(href)).then(() => announce(words(SCRIPT, "Copied")),
+    () => announce(words(SCRIPT, "Blocked")));
 
   // Permalinks (¶ beside headings, checklists, items, questions, worksheets) also copy their address.
   // Without scripts they stay plain links to the spot. Registered once: the document outlives navigation.

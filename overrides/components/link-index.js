@@ -8,9 +8,9 @@
     const plan = isObj(s.planner) ? s.planner : {};
     return (Array.isArray(plan.items) ? plan.items : []).filter((k) => typeof k === "string" && PLAN_KEY.test(k));
   };
-  const showPlanned = (button, on) => {
+  const showPlanned = (root, button, on) => {
     button.setAttribute("aria-pressed", String(on));
-    button.textContent = on ? "In the plan" : "Add to plan";
+    button.textContent = words(root, on ? "Planned" : "Add");
   };
   // A page's buttons are made when its group first opens: 600 rows of buttons nobody sees would slow
   // the page's start. Each button is described by its row's link, so it is announced with its title.
@@ -18,17 +18,17 @@
   const linkButtons = (group) => {
     if (!group.open || group.hasAttribute("data-ro-buttons")) return;
     group.setAttribute("data-ro-buttons", "");
-    const keys = planned(read());
+    const keys = planned(read()), root = group.closest("[data-ro-links]");
     for (const li of $$(group, "[data-ro-link-item]")) {
       const link = $(li, "a");
       link.id = link.id || `ro-link-${++linkIds}`;
       const button = (attrs, label) => make("button", { type: "button", class: "ro-button",
         "aria-describedby": link.id, ...attrs }, [label]);
-      const actions = make("span", { class: "ro-link-index__actions" }, [button({ "data-ro-copy-link": "" }, "Copy link")]);
+      const actions = make("span", { class: "ro-link-index__actions" }, [button({ "data-ro-copy-link": "" }, words(root, "Copy"))]);
       const key = li.dataset.roPlanKey;
       if (key) {
         const add = button({ "data-ro-plan-add": key }, "");
-        showPlanned(add, keys.includes(key));
+        showPlanned(root, add, keys.includes(key));
         actions.append(" ", add);
       }
       li.append(" ", actions);
@@ -109,7 +109,7 @@
   }, (root, s) => {
     const plan = isObj(s.planner) ? s.planner : {};
     const keys = planned(s);
-    for (const button of $$(root, "[data-ro-plan-add]")) showPlanned(button, keys.includes(button.dataset.roPlanAdd));
+    for (const button of $$(root, "[data-ro-plan-add]")) showPlanned(root, button, keys.includes(button.dataset.roPlanAdd));
     const planner = $(root, "[data-ro-planner]");
     if (!planner) return;
     const note = typeof plan.note === "string" ? plan.note : "";
@@ -122,8 +122,9 @@
       const button = (label, step, hint) => make("button", { type: "button", class: "ro-button",
         "data-ro-plan-move": String(step), "data-ro-key": `${key}:${step}`, "aria-label": `${hint}: ${title}` }, [label]);
       return make("li", { "data-ro-key": key }, [make("span", {}, [title]), " ",
-        i > 0 ? button("Up", -1, "Move up") : null, i < keys.length - 1 ? button("Down", 1, "Move down") : null,
-        button("Remove", 0, "Remove")]);
+        i > 0 ? button(words(root, "Up"), -1, words(root, "MoveUp")) : null,
+        i < keys.length - 1 ? button(words(root, "Down"), 1, words(root, "MoveDown")) : null,
+        button(words(root, "Remove"), 0, words(root, "Remove"))]);
     }));
     const fragment = `#i=${keys.join(",")}${note ? "&n=" + encodeURIComponent(note) : ""}&v=1`;
     const url = absolute(planner.dataset.roPlanHref) + fragment;

@@ -1,7 +1,7 @@
 // My progress: everything saved, shown by the guide's titles; export to and import from one JSON file.
 (() => {
   "use strict";
-  const { VERSION, component, read, merge, make, say, tell, words, download, reveal, rebuild, replaceAll, people, isObj, $, $$ } = window.ReachingOut;
+  const { VERSION, SCRIPT, component, read, merge, make, say, tell, words, download, reveal, rebuild, replaceAll, people, isObj, $, $$ } = window.ReachingOut;
 
   const FORMAT = "reaching-out";
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -31,7 +31,7 @@
     return bad.length ? ["Damaged", bad.join(", ")] : "";
   };
 
-  const shown = (value, known) => value === true ? "Yes" : (known.options || {})[value] || String(value);
+  const shown = (value, known) => value === true ? words(SCRIPT, "Yes") : (known.options || {})[value] || String(value);
 
   const pairs = (list) => list.length ? [make("dl", { class: "ro-my-progress__answers" },
     list.flatMap(([term, value]) => [make("dt", {}, [term]), make("dd", {}, [value])]))] : [];
@@ -41,7 +41,8 @@
     checklists: (s, index) => pairs(Object.entries(s.checklists).map(([id, ticks]) => {
       const known = index.checklists[id] || { title: id, items: [] };
       const done = known.items.filter(([item]) => isObj(ticks) && ticks[item] === true).map(([, text]) => text);
-      return done.length && [linked(known), `${done.length} of ${known.items.length} done: ${done.join("; ")}`];
+      return done.length && [linked(known), words(index.root, "Done", { n: done.length, of: known.items.length,
+        list: done.join("; ") })];
     }).filter(Boolean)),
     worksheets: (s, index, level) => Object.entries(s.worksheets).flatMap(([id, w]) => {
       const known = index.worksheets[id] || { title: id, fields: [] };
@@ -56,7 +57,7 @@
         const [fid, n, col] = name.split("--");
         const field = fieldsById.get(fid) || { label: fid };
         const column = col && (new Map(field.columns).get(col) || { label: col });
-        return [column ? `${field.label}, row ${n}: ${column.label}` : field.label, shown(values[name], column || field)];
+        return [column ? words(index.root, "Cell", { field: field.label, n, column: column.label }) : field.label, shown(values[name], column || field)];
       }));
       return list.length ? [make("h" + Math.min(6, level + 1), {}, [linked(known)]), ...list] : [];
     }),
@@ -64,7 +65,8 @@
       .map(([id, v]) => [index.slots[id] || id, v])),
     network: (s, index) => pairs(Object.keys(s.network).map((cat) => {
       const found = people(s, cat).map((p) => p.name + (p.note ? " — " + p.note : "") +
-        (p.asked || p.talked ? ` (${[p.asked && "asked", p.talked && "talked to"].filter(Boolean).join(", ")})` : ""));
+        (p.asked || p.talked ? ` (${[p.asked && words(index.root, "Asked"), p.talked && words(index.root, "Talked")]
+          .filter(Boolean).join(", ")})` : ""));
       return found.length && [linked(index.network[cat] || { title: cat }), found.join("; ")];
     }).filter(Boolean))
   };
@@ -77,6 +79,7 @@
       root.roIndex = {};
     }
     for (const k of ["checklists", "worksheets", "slots", "network", "words"]) root.roIndex[k] = root.roIndex[k] || {};
+    root.roIndex.root = root; // the partial's sentences, for PARTS
     $(root, "[data-ro-nojs]").hidden = true;
     reveal(root, "[data-ro-progress-body]");
     root.addEventListener("click", (event) => {
@@ -110,14 +113,15 @@
       if (why) return refuse(...why);
       if (!$(root, "[data-ro-replace]").checked) {
         // "2 ticks added, 1 person added, 3 answers updated", from merge()'s counts.
-        const list = Object.entries(merge(got.data)).map(([k, n]) => {
-          const [part, verb] = k.split(" "), w = root.roIndex.words[part] || root.roIndex.words[""] || [part, part];
-          return `${n} ${w[+(n > 1)]} ${verb}`;
+        const counts = Object.entries(merge(got.data)), w = root.roIndex.words;
+        const list = counts.map(([k, n]) => {
+          const [part, verb] = k.split(" ");
+          return ((w[part] || w[""] || {})[verb] || [k, k])[+(n > 1)].replace("{n}", n);
         }).join(", ");
-        return done(list ? words(root, "Merged", { file, list: list + (/removed/.test(list) ? "" : words(root, "Kept")) })
+        return done(list ? words(root, "Merged", { file, list: list + (/removed/.test(counts) ? "" : words(root, "Kept")) })
           : words(root, "Same", { file }));
       }
-      const date = Date.parse(got.exported) && new Date(got.exported).toLocaleDateString();
+      const date = Date.parse(got.exported) && new Date(got.exported).toLocaleDateString(document.documentElement.lang);
       if (!confirm(words(root, "Replace", { file, when: date ? words(root, "When", { date }) : "" }))) {
         return done(words(root, "Unchanged"));
       }

@@ -6,7 +6,7 @@
 // notice do not print (network-map.css, print.css), the names and notes do.
 (() => {
   "use strict";
-  const { component, read, update, make, tell, download, reveal, rebuild, people, $, $$ } = window.ReachingOut;
+  const { component, read, update, make, tell, words, download, reveal, rebuild, people, $, $$ } = window.ReachingOut;
 
   const textOf = (root, sel) => (($(root, sel) || {}).textContent || "").trim();
   const put = (s, cat, list) => { if (list.length) s.network[cat] = list; else delete s.network[cat]; };
@@ -29,29 +29,22 @@
       const list = $(li, "[data-ro-net-list]");
       const found = people(s, cat);
       const undo = $(li, "[data-ro-net-undo]");
-      rebuild(undo, u && u.cat === cat ? [`Removed: ${u.p.name}. `, make("button", { type: "button",
-        class: "ro-button", "data-ro-undo": "" }, ["Undo"])] : []);
+      rebuild(undo, u && u.cat === cat ? [words(root, "Removed", { name: u.p.name }) + " ", make("button", { type: "button",
+        class: "ro-button", "data-ro-undo": "" }, [words(root, "Undo")])] : []);
       list.hidden = !found.length;
       const open = $(list, "[data-ro-net-edit]");
       rebuild(list, found.map((p) => {
         const base = { "data-ro-category": cat, "data-ro-person": p.id };
-        const button = (what, label, name) => make("button", Object.assign({ type: "button", class: "ro-button",
-          ["data-ro-person-" + what]: "", "data-ro-key": `${what}:${cat}:${p.id}`, "aria-label": `${label} ${name}` },
+        const button = (what, label) => make("button", Object.assign({ type: "button", class: "ro-button",
+          ["data-ro-person-" + what]: "", "data-ro-key": `${what}:${cat}:${p.id}`, "aria-label": `${label} ${p.name}` },
         base), [label]);
-        const field = (label, control) => make("label", {}, [label, control]);
         if (root.roEdit && root.roEdit[0] === cat && root.roEdit[1] === p.id) {
           if (open && open.dataset.roPerson === p.id) return open.parentNode; // a redraw keeps what is being typed
-          const select = make("select", { name: "cat" }, cats.map((c) => make("option", { value: c.dataset.roNetCategory },
-            [textOf(c, ".ro-network-map__category-title")])));
-          select.value = cat;
-          const input = (name, value) => make("input", { type: "text", name, value, autocomplete: "off",
-            "data-ro-key": `edit-${name}` });
-          return make("li", { class: "ro-network-map__person" }, [make("form", Object.assign({ class:
-            "ro-network-map__add ro-network-map__edit", "data-ro-net-edit": "", "aria-label": "Edit " + p.name }, base), [
-            field("Name", input("name", p.name)), field("Note (optional)", input("note", p.note || "")),
-            field("Category", select),
-            make("div", {}, [make("button", { type: "submit", class: "ro-button" }, ["Save"]),
-              make("button", { type: "button", class: "ro-button", "data-ro-net-cancel": "" }, ["Cancel"])])])]);
+          const form = $(root, "[data-ro-net-form]").content.firstElementChild.cloneNode(true), f = form.elements;
+          Object.assign(form.dataset, { roCategory: cat, roPerson: p.id });
+          form.setAttribute("aria-label", words(root, "Edit") + " " + p.name);
+          [f.name.value, f.note.value, f.cat.value] = [p.name, p.note || "", cat];
+          return make("li", { class: "ro-network-map__person" }, [form]);
         }
         const mark = (what, label) => {
           const box = make("input", Object.assign({ type: "checkbox", "data-ro-mark": what,
@@ -62,8 +55,8 @@
         return make("li", { class: "ro-network-map__person" }, [
           make("span", { class: "ro-network-map__name" }, [p.name]),
           p.note ? make("span", { class: "ro-network-map__note" }, [p.note]) : null,
-          mark("asked", "Asked"), mark("talked", "Talked to"), button("edit", "Edit", p.name),
-          button("remove", "Remove", p.name)
+          mark("asked", words(root, "Asked")), mark("talked", words(root, "Talked")), button("edit", words(root, "Edit")),
+          button("remove", words(root, "Remove"))
         ]);
       }));
     }
@@ -144,9 +137,9 @@
         tell(root, "Removed", { name: textOf(remove.closest("li"), ".ro-network-map__name") });
       } else if (t.closest("[data-ro-net-csv]")) {
         const s = read();
-        const rows = [["Group", "Category", "Name", "Note", "Asked", "Talked to"]];
+        const [yes, no] = words(root, "YesNo").split("|"), rows = [words(root, "Head").split("|")];
         const add = (group, cat, title) => people(s, cat).forEach((p) => rows.push([group, title, p.name, p.note,
-          p.asked ? "yes" : "no", p.talked ? "yes" : "no"]));
+          p.asked ? yes : no, p.talked ? yes : no]));
         const here = $$(root, "[data-ro-net-category]");
         here.forEach((li) => add(textOf(li.closest("section"), ".ro-network-map__title"), li.dataset.roNetCategory,
           textOf(li, ".ro-network-map__category-title")));

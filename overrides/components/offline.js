@@ -16,7 +16,7 @@
     document.body.append(box); // empty until there is news, so that the news is announced
     sw.oncontrollerchange = () => {
       if (had) {
-        const button = R.make("button", { class: "ro-button" }, ["Reload"]);
+        const button = R.make("button", { class: "ro-button" }, [R.words(R.SCRIPT, "Reload")]);
         button.onclick = () => location.reload();
         box.replaceChildren(R.words(R.SCRIPT, "Updated"), button);
         box.classList.add("md-dialog--active");

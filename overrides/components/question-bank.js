@@ -97,7 +97,7 @@
   // The short lists of questions on other pages (marker `questions`): picking only.
   component("question-list", "[data-ro-qlist]", pickable, renderPicks);
 
-  const listText = (list, md) => [md ? "# My questions" : "My questions", "",
+  const listText = (list, title, md) => [(md ? "# " : "") + title, "",
     ...list.map((q, i) => `${i + 1}. ${q.text}`)].join(md ? "\n" : "\r\n") + (md ? "\n" : "\r\n");
 
   const shownText = (q) => {
@@ -106,8 +106,8 @@
   };
 
   // data-ro-key ("up:ID", "remove:ID"…) names the action and keeps focus across rebuilds.
-  const small = (label, name, key) => make("button", { type: "button", class: "ro-button",
-    "aria-label": `${label}: ${name}`, "data-ro-key": key }, [label]);
+  const small = (root, label, name, key) => make("button", { type: "button", class: "ro-button",
+    "aria-label": `${label = words(root, label)}: ${name}`, "data-ro-key": key }, [label]);
 
   component("my-questions", "[data-ro-myq]", (root) => {
     const heading = $(root, ".ro-myq__title");
@@ -127,7 +127,7 @@
           qs.splice(to, 0, qs.splice(from, 1)[0]);
           s.questions = qs;
         });
-        tell(root, "Moved", { move, text: ended(list[from].text), n: to + 1, of: list.length });
+        tell(root, move === "up" ? "MovedUp" : "MovedDown", { text: ended(list[from].text), n: to + 1, of: list.length });
       } else if (move === "remove") {
         update((s) => { s.questions = mine(s).filter((q) => q.id !== id); });
         const next = list[from + 1] || list[from - 1];
@@ -136,10 +136,10 @@
       } else if (action === "print") {
         print("ro-print-myq", root);
       } else if (action === "copy") {
-        copy(listText(list)).then(() => tell(root, list.length === 1 ? "Copied" : "CopiedMany", { n: list.length }),
+        copy(listText(list, heading.textContent.trim())).then(() => tell(root, list.length === 1 ? "Copied" : "CopiedMany", { n: list.length }),
           () => tell(root, "Blocked"));
       } else if (action) {
-        download("my-questions." + action, listText(list, action === "md"), action === "md" ? "text/markdown" : "text/plain");
+        download("my-questions." + action, listText(list, heading.textContent.trim(), action === "md"), action === "md" ? "text/markdown" : "text/plain");
         tell(root, "Downloaded", { ext: action });
       }
     });
@@ -152,12 +152,12 @@
     rebuild($(root, "[data-ro-myq-list]"), list.map((q, i) => {
       const text = shownText(q);
       const href = document.getElementById("q-" + q.id) ? "#q-" + q.id : bank ? `${bank}#q-${q.id}` : null;
-      const up = small("Move up", text, "up:" + q.id);
-      const down = small("Move down", text, "down:" + q.id);
+      const up = small(root, "MoveUp", text, "up:" + q.id);
+      const down = small(root, "MoveDown", text, "down:" + q.id);
       if (!i) up.setAttribute("aria-disabled", "true");
       if (i === list.length - 1) down.setAttribute("aria-disabled", "true");
       return make("li", {}, [make(href ? "a" : "span", href ? { href, class: "ro-myq__text" } : { class: "ro-myq__text" },
-        [text]), make("span", { class: "ro-myq__buttons" }, [up, down, small("Remove", text, "remove:" + q.id)])]);
+        [text]), make("span", { class: "ro-myq__buttons" }, [up, down, small(root, "Remove", text, "remove:" + q.id)])]);
     }));
   });
 })();

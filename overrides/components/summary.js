@@ -4,7 +4,7 @@
 // a value is text, true (a checked box) or false (none: a checked item, a picked question).
 (() => {
   "use strict";
-  const { component, read, make, say, day, copy, print, reveal, absolute, isObj, $, $$ } = window.ReachingOut;
+  const { SCRIPT, component, read, make, say, words, day, copy, print, reveal, absolute, isObj, $, $$ } = window.ReachingOut;
   // Through deflate-raw when the browser has it (Kind), as a Response to read.
   const pipe = (bytes, Kind) => new Response(Kind ? new Blob([bytes]).stream().pipeThrough(new Kind("deflate-raw")) : bytes);
   const row = (k) => k.replace(/--\d+--/, "--");
@@ -22,7 +22,7 @@
       } else {
         if (part != last) box.append(make("h" + root.dataset.roLevel, {}, [index.get(last = part)]), list = make("ul"));
         list.append(make("li", {}, [label.replace("{n}", (k.match(/--(\d+)--/) || [])[1]) +
-          (v ? ": " + (v === true ? "Yes" : index.get(row(k) + "=" + v) || v) : "")]));
+          (v ? ": " + (v === true ? words(SCRIPT, "Yes") : index.get(row(k) + "=" + v) || v) : "")]));
       }
     }
     return gone;

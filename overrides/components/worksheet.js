@@ -33,7 +33,7 @@
     });
     const remove = $(row, "[data-ro-row-remove]");
     remove.dataset.roKey = `row:${table.dataset.roRows}:${n}`;
-    remove.setAttribute("aria-label", "Remove row " + n);
+    remove.setAttribute("aria-label", words(table.closest("form"), "RemoveRow", { n }));
     reveal(row, "[data-ro-remind]");
   };
 
@@ -93,15 +93,15 @@
     tell(form, "Ics", { file });
   };
 
-  const removable = (row) => row.append(make("td", { class: "ro-rows__remove" }, [make("button", { type: "button",
-    class: "ro-button", "data-ro-row-remove": "" }, ["Remove"])]));
+  const removable = (row, table) => row.append(make("td", { class: "ro-rows__remove" }, [make("button", { type: "button",
+    class: "ro-button", "data-ro-row-remove": "" }, [words(table.closest("form"), "Remove")])]));
 
   const setRows = (table, count) => {
     const rows = rowsOf(table);
     while (rows.length > Math.max(count, 1)) rows.pop().remove();
     while (rows.length < count) {
       const row = model(table).content.firstElementChild.cloneNode(true);
-      removable(row);
+      removable(row, table);
       number(row, table, rows.push(row));
       table.tBodies[0].append(row);
     }
@@ -168,9 +168,9 @@
     for (const table of $$(form, "table[data-ro-rows]")) {
       table.dataset.roDefaultRows = rowsOf(table).length;
       table.tHead.rows[0].append(make("th", { class: "ro-rows__remove" }, [make("span", { class: "ro-visually-hidden" },
-        ["Remove"])]));
+        [words(form, "Remove")])]));
       rowsOf(table).forEach((row, i) => {
-        removable(row);
+        removable(row, table);
         number(row, table, i + 1);
       });
     }
