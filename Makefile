@@ -39,11 +39,17 @@ build: $(STAMP) $(NPM_STAMP)  ## Build the static site into site/ (ENGINE=mkdocs
 
 # Zensical keeps its page cache in the project's .cache/ and `--clean` empties that folder (our PDF cache with
 # it), so it builds a copy of the project in .cache/zensical/.
+# Each edition is its own build: the Spanish one from mkdocs.es.yml with its INHERIT resolved as MkDocs does
+# (Zensical's would append the English menu to the Spanish; see ro_languages.flattened), into site/es/. Then the
+# steps after, the Spanish edition's first, so that the English check finds es/ complete.
 zensical-build:
 	rm -rf .cache/zensical && mkdir -p .cache/zensical
-	cp -r docs overrides hooks mkdocs.yml .cache/zensical/
+	cp -r docs docs-es overrides hooks mkdocs.yml editions.txt editions.es.txt link-contract.txt .cache/zensical/
+	$(BIN)/python hooks/ro_languages.py mkdocs.es.yml > .cache/zensical/mkdocs.es.yml
 	cd .cache/zensical && RO_PDF_CACHE=$(CURDIR)/.cache/pdf $(CURDIR)/$(BIN)/zensical build --clean --strict
+	cd .cache/zensical && RO_PDF_CACHE=$(CURDIR)/.cache/pdf $(CURDIR)/$(BIN)/zensical build -f mkdocs.es.yml --strict
 	rm -rf site && mv .cache/zensical/site site
+	RO_PDF_CACHE=$(CURDIR)/.cache/pdf $(BIN)/python hooks/ro_after.py site/es --config mkdocs.es.yml
 	RO_PDF_CACHE=$(CURDIR)/.cache/pdf $(BIN)/python hooks/ro_after.py site
 
 lint: $(STAMP)

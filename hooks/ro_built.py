@@ -33,8 +33,12 @@ class Page(HTMLParser):
                 self.links.append(attributes[key])
 
 
-def broken_links(site: Path, unbuilt: tuple[Path, ...] = ()) -> list[str]:
-    """Return `page -> link (reason)` for every internal link that does not resolve (not into `unbuilt` folders)."""
+def broken_links(site: Path, unbuilt: tuple[Path, ...] = (), served_at: str = "/") -> list[str]:
+    """Return `page -> link (reason)` for every internal link that does not resolve (not into `unbuilt` folders).
+
+    `served_at` is the address path the site is published at (`/es/` for the Spanish edition, in es/): an
+    address from the server's root under it is a file of `site`.
+    """
     pages = {html: Page(html.read_text(encoding="utf-8")) for html in sorted(site.rglob("*.html"))}
     broken = []
     for html, parser in pages.items():
@@ -44,7 +48,8 @@ def broken_links(site: Path, unbuilt: tuple[Path, ...] = ()) -> list[str]:
             if parsed.scheme in ("http", "https", "mailto", "tel", "data", "javascript"):
                 continue  # not followed (no network here); requests to other origins are tested in the browser
             # The 404 page uses addresses from the site's root, as the server would serve them.
-            target = urlparse(urljoin("file://" + str(site) + "/", link.lstrip("/")) if link.startswith("/")
+            own = link.removeprefix(served_at) if link.startswith(served_at) else link.lstrip("/")
+            target = urlparse(urljoin("file://" + str(site) + "/", own) if link.startswith("/")
                               else urljoin(base, link))
             path = Path(unquote(target.path))
             if link.startswith("#"):

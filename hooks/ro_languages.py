@@ -1,4 +1,6 @@
-"""Which page is which in the other language, for search engines (issue 16). Imports no MkDocs.
+"""The editions' links to each other, for search engines; each edition's whole config (issue 16). No MkDocs.
+
+`flattened` resolves an edition config's INHERIT as MkDocs does, for an engine whose INHERIT differs (Zensical).
 
 Every page has the same path in both editions (English at the site's root, Spanish in es/), so a page's
 alternate in another language is that language's root plus the same path. Material names each language's root
@@ -57,3 +59,37 @@ def add_alternates(sitemap: Path, own: str, site_url: str | None, alternate: lis
     if packed.exists():
         packed.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
     return count
+
+
+# --- One config per edition for an engine whose INHERIT joins lists (Zensical: its nav would be both) ---
+
+
+def flattened(config: Path) -> str:
+    """Return `config` (mkdocs.es.yml) with its INHERIT resolved as MkDocs resolves it.
+
+    Mappings are merged key by key; anything else (a list: nav, extra.alternate) is the child's. Zensical's
+    INHERIT appends lists instead, so its Spanish site would have both editions' menus. Merged as YAML nodes,
+    not values, so tags such as `!!python/name:` come through as written; paths stay relative to the folder.
+    """
+    import yaml
+
+    def merge(parent: yaml.Node, child: yaml.Node) -> yaml.Node:
+        if not (isinstance(parent, yaml.MappingNode) and isinstance(child, yaml.MappingNode)):
+            return child
+        pairs = {key.value: (key, value) for key, value in parent.value}
+        for key, value in child.value:
+            pairs[key.value] = (key, merge(pairs[key.value][1], value) if key.value in pairs else value)
+        return yaml.MappingNode(parent.tag, list(pairs.values()))
+
+    node = yaml.compose(config.read_text(encoding="utf-8"))
+    inherit = next((value.value for key, value in node.value if key.value == "INHERIT"), None)
+    if inherit is not None:
+        node.value = [(key, value) for key, value in node.value if key.value != "INHERIT"]
+        node = merge(yaml.compose(flattened(config.parent / inherit)), node)
+    return yaml.serialize(node, allow_unicode=True, width=120)
+
+
+if __name__ == "__main__":  # `python hooks/ro_languages.py mkdocs.es.yml > FILE`: the edition's config, whole
+    import sys
+
+    sys.stdout.write(flattened(Path(sys.argv[1])))

@@ -29,6 +29,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 import ro_go
+import ro_i18n
 import ro_link_contract
 import ro_pdf
 import ro_pdf_site
@@ -50,16 +51,19 @@ def site_for(data: Path, docs: Path, site_url: str) -> tuple[Site, bool]:
     if ACTIVE:
         return ACTIVE[-1], True
     key = data.resolve()
-    inputs = sorted([*data.glob("*.yml"), *docs.rglob("*.md")])
+    inputs = sorted([*data.glob("*.yml"), *docs.rglob("*.md"), *docs.glob("*.yml")])
     stamp = tuple((str(p), p.stat().st_mtime_ns) for p in inputs)
     if key in _LOADED and _LOADED[key][0] == stamp:
         return _LOADED[key][1], False
+    # Another edition's pages are docs-LANG/ (as the hook names them): its words, and the English data it borrows.
+    language = docs.name.removeprefix("docs-") if docs.name.startswith("docs-") else "en"
     try:
-        guide = load_guide(data, Path.cwd())
-    except DataError as error:
+        guide = load_guide(data, Path.cwd(), shared=docs.parent / "docs" / "data" if language != "en" else None)
+        ro_i18n.use(ro_i18n.load_catalogue(docs / ro_i18n.CATALOGUE, f"{docs.as_posix()}/{ro_i18n.CATALOGUE}"))
+    except (DataError, ro_i18n.CatalogueError) as error:
         _stop("The guide's data has problems", error.messages)
     config = read_config()
-    site = Site(guide, docs_prefix=docs.as_posix().rstrip("/") + "/", site_url=site_url,
+    site = Site(guide, docs_prefix=docs.as_posix().rstrip("/") + "/", site_url=site_url, language=language,
                 site_name=str(config.get("site_name", "")),
                 contract_short=ro_link_contract.read_short(docs.parent / "link-contract.txt"))
     order = nav_order(config.get("nav", []))  # guide-wide lists follow the reading order, as with the hook

@@ -7,6 +7,7 @@ English, each page names its other-language twin, Spanish search, and Spanish te
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -264,13 +265,40 @@ def test_a_mistake_in_the_spanish_data_is_named_in_english_at_its_spanish_file_a
 
 
 def test_the_themes_own_sentences_are_said_in_both_languages():
-    """main.html's and progress.html's sentences live in each config's extra.ro_words (any engine reads them)."""
+    """main.html's and progress.html's sentences live in each config's extra.ro_words (any engine reads them):
+    every one the theme reads, in both, and none it does not."""
     from mkdocs.config import load_config
 
     english = load_config(str(ROOT / "mkdocs.yml")).extra["ro_words"]
     spanish = load_config(str(ROOT / "mkdocs.es.yml")).extra["ro_words"]
-    assert set(english) == set(spanish) == {"unsaved", "damaged", "updated", "loading"}
+    read = set()
+    for name in ("main.html", "partials/progress.html"):  # `w.NAME` (w = ro_words) or `(… ro_words or {}).NAME`
+        theme = (ROOT / "overrides" / name).read_text(encoding="utf-8")
+        read |= {a or b for a, b in re.findall(r"\bw\.(\w+)|ro_words or \{\}\)\.(\w+)", theme)}
+    assert len(read) >= 8 and set(english) == set(spanish) == read
     classify = _identifier()
     for name in english:
         assert spanish[name] != english[name]
         assert classify(spanish[name])[0] == "es" or len(spanish[name].split()) < 4, name
+
+
+def test_the_flattened_spanish_config_is_the_one_mkdocs_reads(tmp_path):
+    """For Zensical, whose INHERIT appends lists (its Spanish menu would be both): ro_languages.flattened resolves
+    mkdocs.es.yml's INHERIT as MkDocs does, so MkDocs reads the flattened file as the same configuration."""
+    from mkdocs.config import load_config
+
+    import ro_languages
+
+    flat = ROOT / f".mkdocs.es.flat-{os.getpid()}.yml"  # in the project's folder: the config's paths are relative
+    flat.write_text(ro_languages.flattened(ROOT / "mkdocs.es.yml"), encoding="utf-8")
+    try:
+        assert "INHERIT" not in flat.read_text(encoding="utf-8")
+        ours, mkdocs = load_config(str(flat)), load_config(str(ROOT / "mkdocs.es.yml"))
+    finally:
+        flat.unlink()
+    assert ours["nav"] == mkdocs["nav"] and ours["nav"][0] == {"Empiece aquí": "index.md"}
+    assert ours["extra"] == mkdocs["extra"] and ours["extra"]["ro_languages"] == []
+    assert ours["theme"]["palette"] == mkdocs["theme"]["palette"] and ours["theme"]["language"] == "es"
+    assert ours["markdown_extensions"] == mkdocs["markdown_extensions"]
+    assert ours["mdx_configs"] == mkdocs["mdx_configs"] and ours["docs_dir"] == mkdocs["docs_dir"]
+    assert sorted(ours["plugins"]) == sorted(mkdocs["plugins"])
