@@ -15,6 +15,9 @@ BOX = "Confirm the time & place by email."
 
 def _instant(page, link_name: str) -> None:
     """Follow a navigation link and check Material swapped the page in place (no full load)."""
+    # Material navigates in place only to pages its sitemap lists, and until sitemap.xml has arrived a click is a
+    # plain link (a full load): on a loaded machine the first click can come before it.
+    page.wait_for_function("performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
     page.evaluate("window.__samePage = true")
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name=link_name, exact=True).click()
     page.wait_for_function("name => document.querySelector('h1') && document.querySelector('h1').textContent"
